@@ -1,0 +1,65 @@
+import type { Filter } from 'scim2-parse-filter';
+import type { AttributeRef } from '../schema/types.js';
+
+/**
+ * A filter as the parser returns it, before it is checked against a schema: attribute paths are
+ * still text in the client's case. This is the AST of `scim2-parse-filter`.
+ */
+export type RawFilter = Filter;
+
+/** The comparison operators of RFC 7644 §3.4.2.2. */
+export type CompareOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
+
+/** `attribute op value`, e.g. `userName eq "bjensen"`. */
+export interface CompareNode {
+  readonly op: CompareOperator;
+  readonly attribute: AttributeRef;
+  /** The literal; a dateTime stays the client's ISO 8601 text (checked to be valid). */
+  readonly value: string | number | boolean | null;
+}
+
+/** `attribute pr`: the attribute has a value (not null, not empty). */
+export interface PresentNode {
+  readonly op: 'pr';
+  readonly attribute: AttributeRef;
+}
+
+/** `a and b and …` or `a or b or …`. */
+export interface LogicalNode {
+  readonly op: 'and' | 'or';
+  readonly filters: readonly FilterNode[];
+}
+
+/** `not (a)`. */
+export interface NotNode {
+  readonly op: 'not';
+  readonly filter: FilterNode;
+}
+
+/**
+ * `emails[type eq "work" and value co "@example.com"]`: true when one value of the multi-valued
+ * (or complex) `attribute` satisfies `filter` as a whole. The attribute refs inside `filter` are
+ * full paths (`['emails', 'type']`) evaluated against that one value.
+ */
+export interface ValuePathNode {
+  readonly op: 'valuePath';
+  readonly attribute: AttributeRef;
+  readonly filter: FilterNode;
+}
+
+/**
+ * A filter checked against a resource type's schema: every attribute resolved to its canonical
+ * name and definition, every literal of the right type for its attribute. Stores that translate
+ * filters to their own query language (push-down) read this type; it is part of the stable API.
+ */
+export type FilterNode = CompareNode | PresentNode | LogicalNode | NotNode | ValuePathNode;
+
+/** Upper bounds on a filter, so parsing and evaluation stay cheap for hostile input. */
+export interface FilterLimits {
+  /** Characters in the filter text. */
+  readonly maxLength: number;
+  /** Nesting of parentheses, `not` and value paths. */
+  readonly maxDepth: number;
+  /** Comparisons and `pr` terms in all. */
+  readonly maxTerms: number;
+}
