@@ -25,16 +25,27 @@ export type Uniqueness = 'none' | 'server' | 'global';
 
 /** One attribute and its characteristics (RFC 7643 §7), with every characteristic spelled out. */
 export interface AttributeDefinition {
+  /** The attribute's name as the schema spells it (matched case-insensitively). */
   readonly name: string;
+  /** The data type. */
   readonly type: AttributeType;
+  /** Whether the value is an array of values. */
   readonly multiValued: boolean;
+  /** Human-readable text for the Schemas endpoint. */
   readonly description?: string;
+  /** Whether a resource must have a value. */
   readonly required: boolean;
+  /** Whether string comparison is case-sensitive. */
   readonly caseExact: boolean;
+  /** Whether and when a client may write it. */
   readonly mutability: Mutability;
+  /** When it appears in responses. */
   readonly returned: Returned;
+  /** How uniqueness is enforced. */
   readonly uniqueness: Uniqueness;
+  /** The suggested values, e.g. `work`, `home` for `emails.type`. */
   readonly canonicalValues?: readonly string[];
+  /** For `type: 'reference'`: the resource types or `external` / `uri`. */
   readonly referenceTypes?: readonly string[];
   /** Only for `type: 'complex'`. */
   readonly subAttributes?: readonly AttributeDefinition[];
@@ -44,14 +55,19 @@ export interface AttributeDefinition {
 export interface SchemaDefinition {
   /** The schema URN, e.g. `urn:ietf:params:scim:schemas:core:2.0:User`. */
   readonly id: string;
+  /** A short human-readable name, e.g. `User`. */
   readonly name: string;
+  /** Human-readable text for the Schemas endpoint. */
   readonly description?: string;
+  /** The top-level attributes. */
   readonly attributes: readonly AttributeDefinition[];
 }
 
 /** A schema extension of a resource type, e.g. EnterpriseUser on User. */
 export interface SchemaExtensionReference {
+  /** The extension's schema URN. */
   readonly schema: string;
+  /** Whether every resource of the type must carry the extension. */
   readonly required: boolean;
 }
 
@@ -63,9 +79,11 @@ export interface ResourceTypeDefinition {
   readonly name: string;
   /** The endpoint below the base URL, e.g. `/Users`. */
   readonly endpoint: string;
+  /** Human-readable text for the ResourceTypes endpoint. */
   readonly description?: string;
   /** The core schema URN. */
   readonly schema: string;
+  /** The extensions the type accepts. */
   readonly schemaExtensions: readonly SchemaExtensionReference[];
 }
 
