@@ -1,0 +1,140 @@
+import { badRequest, isScimError } from '../errors.js';
+import type { FilterLimits, FilterNode } from '../filter/ast.js';
+import { checkFilter, parseFilter } from '../filter/index.js';
+import type { ResourceSchema } from '../schema/resource-schema.js';
+import type { AttributeRef } from '../schema/types.js';
+import { clip } from './detail.js';
+
+/**
+ * The target of a PatchOp operation (RFC 7644 §3.5.2, Figure 7: `attrPath / valuePath [subAttr]`),
+ * resolved against a resource type. Part of the stable API: stores that translate PATCH requests
+ * themselves read it.
+ *
+ * - `name.givenName`: `attribute` is `name.givenName`.
+ * - `members[value eq "2819c223"]`: `attribute` is `members`, `filter` selects the values.
+ * - `emails[type eq "work"].value`: as above, and `subAttribute` is `emails.value`.
+ * - `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value`: `attribute` is the
+ *   extension attribute's sub-attribute.
+ */
+export interface PatchPath {
+  /** The path as the client sent it, for error details. */
+  readonly text: string;
+  /**
+   * The attribute before any value filter: a top-level attribute (`emails`, `manager`) or, without
+   * a filter, a sub-attribute of a single-valued complex attribute (`name.givenName`).
+   */
+  readonly attribute: AttributeRef;
+  /**
+   * The value filter, checked against the schema: its attribute refs are full paths
+   * (`emails.type`) and it is true for one value of `attribute` (see `ValuePathNode`).
+   */
+  readonly filter?: FilterNode;
+  /** The sub-attribute after the value filter (`value` in `emails[type eq "work"].value`). */
+  readonly subAttribute?: AttributeRef;
+}
+
+// RFC 7643 §2.1 ATTRNAME, plus `$ref`.
+const ATTRIBUTE_NAME = /^(?:\$ref|[A-Za-z][A-Za-z0-9_-]*)$/;
+
+/**
+ * Parses and resolves one PatchOp path against a resource type.
+ *
+ * @throws {@link ScimError} 400 invalidPath when the path is malformed, names an unknown attribute,
+ *   names a sub-attribute of a multi-valued attribute without a value filter, puts a value filter
+ *   on an attribute that is not multi-valued and complex, or has a value filter the filter engine
+ *   rejects.
+ */
+export function parsePatchPath(schema: ResourceSchema, text: string, limits: FilterLimits): PatchPath {
+  const shown = clip(text);
+  const open = text.indexOf('[');
+  if (open === -1) {
+    const attribute = resolve(schema, text, shown);
+    if (attribute.names.length === 2 && attribute.parent?.multiValued === true) {
+      throw badRequest(
+        'invalidPath',
+        `${shown}: a sub-attribute of the multi-valued attribute ${attribute.parent.name} needs a value filter, ` +
+          `e.g. ${attribute.parent.name}[type eq "work"].${attribute.definition.name}`,
+      );
+    }
+    return { text, attribute };
+  }
+
+  const close = closingBracket(text, open);
+  if (close === -1) throw badRequest('invalidPath', `${shown}: the value filter has no closing "]"`);
+  const attribute = resolve(schema, text.slice(0, open), shown);
+  const { definition } = attribute;
+  if (attribute.names.length !== 1 || !definition.multiValued || definition.type !== 'complex') {
+    throw badRequest(
+      'invalidPath',
+      `${shown}: a value filter needs a multi-valued complex attribute, and ${attribute.path} is not one`,
+    );
+  }
+  const filter = checkValueFilter(schema, attribute, text.slice(open + 1, close), shown, limits);
+
+  const rest = text.slice(close + 1);
+  if (rest === '') return { text, attribute, filter };
+  const subName = rest.startsWith('.') ? rest.slice(1) : '';
+  if (!ATTRIBUTE_NAME.test(subName)) {
+    throw badRequest('invalidPath', `${shown}: expected ".subAttribute" or nothing after the value filter`);
+  }
+  const subAttribute = schema.resolveSubAttribute(attribute, subName);
+  if (subAttribute === undefined) {
+    throw badRequest(
+      'invalidPath',
+      `${shown}: ${attribute.path} has no sub-attribute "${clip(subName, 40)}"`,
+    );
+  }
+  return { text, attribute, filter, subAttribute };
+}
+
+function resolve(schema: ResourceSchema, attributePath: string, text: string): AttributeRef {
+  const attribute = attributePath === '' ? undefined : schema.resolvePath(attributePath);
+  if (attribute === undefined) {
+    throw badRequest(
+      'invalidPath',
+      `${text}: unknown attribute "${clip(attributePath, 60)}" of resource type ${schema.resourceType.name}`,
+    );
+  }
+  return attribute;
+}
+
+/** The index of the first `]` after `open` that is not inside a quoted string, or -1. */
+function closingBracket(text: string, open: number): number {
+  let quoted = false;
+  for (let index = open + 1; index < text.length; index += 1) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '\\') index += 1;
+      else if (char === '"') quoted = false;
+    } else if (char === '"') {
+      quoted = true;
+    } else if (char === ']') {
+      return index;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Checks `attribute[inner]` as a filter: the filter engine resolves the inner attribute names
+ * relative to `attribute` and checks each literal against its sub-attribute's type.
+ */
+function checkValueFilter(
+  schema: ResourceSchema,
+  attribute: AttributeRef,
+  inner: string,
+  text: string,
+  limits: FilterLimits,
+): FilterNode {
+  if (inner.trim() === '') throw badRequest('invalidPath', `${text}: the value filter is empty`);
+  let node: FilterNode;
+  try {
+    node = checkFilter(schema, parseFilter(`${attribute.path}[${inner}]`, limits));
+  } catch (error) {
+    // In a path the filter is part of the path: RFC 7644 Table 9 calls a bad path invalidPath.
+    const reason = isScimError(error) ? error.message : 'the value filter is malformed';
+    throw badRequest('invalidPath', `${text}: ${reason}`, error);
+  }
+  if (node.op !== 'valuePath') throw badRequest('invalidPath', `${text}: the value filter is malformed`);
+  return node.filter;
+}
