@@ -1,5 +1,5 @@
 import type { FilterNode } from '../core/filter/ast.js';
-import type { ScimResource } from '../core/schema/types.js';
+import type { AttributeType, ScimResource } from '../core/schema/types.js';
 
 /**
  * What reaches every store call: who is asking, for which tenant, in which request. Stores that
@@ -45,6 +45,11 @@ export interface SortSpec {
   readonly order: 'ascending' | 'descending';
   /** Whether string comparison is case-sensitive (the attribute's `caseExact`). */
   readonly caseExact: boolean;
+  /**
+   * The attribute's type, so a store compares numbers as numbers and dateTimes as instants;
+   * `parseSort` always sets it. Without it, values compare by their JSON type.
+   */
+  readonly type?: AttributeType;
 }
 
 /** What a list request asks the store for: filter, sort and one page, all validated. */
