@@ -1,0 +1,109 @@
+import { badRequest, ScimError } from '../errors.js';
+import type { ScimRequest } from './types.js';
+
+/** The value of a request header (names are lower-cased by the adapters); the first of repeated ones. */
+export function headerOf(request: Pick<ScimRequest, 'headers'>, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : value?.[0];
+}
+
+/** The UTF-8 size of a string in bytes, computed without encoding it (a lone surrogate counts 3, as U+FFFD). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Refuses a body over `limit` bytes with 413 (RFC 7231 §6.5.11). The Error envelope carries no
+ * scimType: RFC 7644 §3.12 defines none for it.
+ *
+ * @throws {@link ScimError} 413 when the body is larger than `limit`.
+ */
+export function checkBodySize(body: string | undefined, limit: number, detail?: string): void {
+  if (body === undefined) return;
+  // UTF-8 takes one to three bytes per UTF-16 code unit, so most bodies are decided by length alone.
+  if (body.length * 3 <= limit) return;
+  const size = body.length > limit ? body.length : utf8ByteLength(body);
+  if (size > limit) {
+    throw new ScimError({
+      status: 413,
+      detail: detail ?? `the request body exceeds the limit of ${limit} bytes`,
+    });
+  }
+}
+
+// RFC 7644 §3.1 and §8.1: SCIM bodies are application/scim+json; application/json is accepted too.
+const JSON_TYPES = new Set(['application/scim+json', 'application/json']);
+
+/**
+ * Refuses a body of another media type with 415. A missing `Content-Type` is accepted: several
+ * IdP and script clients omit it, and the body is parsed as JSON anyway. Parameters (`charset`)
+ * are ignored; bodies are read as UTF-8 by the adapters.
+ *
+ * @throws {@link ScimError} 415 when `Content-Type` names another media type.
+ */
+export function checkContentType(request: Pick<ScimRequest, 'headers'>): void {
+  const header = headerOf(request, 'content-type');
+  if (header === undefined || header.trim() === '') return;
+  const mediaType = (header.split(';')[0] ?? '').trim().toLowerCase();
+  if (!JSON_TYPES.has(mediaType)) {
+    throw new ScimError({
+      status: 415,
+      detail: `Content-Type "${clip(mediaType)}" is not supported; send application/scim+json`,
+    });
+  }
+}
+
+/**
+ * Parses a JSON body after checking, in one pass over the text and without recursion, that its
+ * arrays and objects nest at most `maxDepth` deep: hostile nesting is refused before any parser
+ * recurses into it.
+ *
+ * @throws {@link ScimError} 400 invalidSyntax when the body is empty, nests too deep or is not JSON.
+ */
+export function parseJsonBody(text: string | undefined, maxDepth: number): unknown {
+  if (text === undefined || text.trim() === '')
+    throw badRequest('invalidSyntax', 'the request body is empty');
+  checkDepth(text, maxDepth);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'malformed';
+    throw badRequest('invalidSyntax', `the request body is not valid JSON: ${clip(reason)}`);
+  }
+}
+
+function checkDepth(text: string, maxDepth: number): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      depth++;
+      if (depth > maxDepth) {
+        throw badRequest('invalidSyntax', `the request body nests deeper than ${maxDepth} levels`);
+      }
+    } else if (code === 0x7d || code === 0x5d) depth--;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { ENTERPRISE_USER_SCHEMA, PATCH_OP } from '../../../src/core/schema/definitions/schema-uris.js';
+import { createMemoryStores } from '../../../src/stores/memory/index.js';
+import type { GroupStore, MembershipDelta } from '../../../src/stores/types.js';
+import { errorEnvelope, setup } from '../service/harness.js';
+
+describe('PATCH /Users/{id} (RFC 7644 §3.5.2)', () => {
+  it('applies the operations and answers 200 with the resource', async () => {
+    const { createUser, patch } = setup();
+    const created = await createUser('bjensen', { emails: [{ value: 'b@example.com', type: 'work' }] });
+    const response = await patch(`/Users/${created.body.id}`, [
+      { op: 'replace', path: 'name.givenName', value: 'Barbara' },
+      { op: 'add', path: 'emails', value: [{ value: 'home@example.com', type: 'home' }] },
+      { op: 'replace', path: `${ENTERPRISE_USER_SCHEMA}:department`, value: 'Ops' },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body.name.givenName).toBe('Barbara');
+    expect(response.body.emails).toHaveLength(2);
+    expect(response.body[ENTERPRISE_USER_SCHEMA].department).toBe('Ops');
+    expect(response.headers['Location']).toBe(created.headers['Location']);
+  });
+
+  it('answers 204 with the ETag when patchResponse is noContent', async () => {
+    const { createUser, patch } = setup({ patchResponse: 'noContent' });
+    const created = await createUser('bjensen');
+    const response = await patch(`/Users/${created.body.id}`, [{ op: 'replace', path: 'title', value: 'x' }]);
+    expect(response.status).toBe(204);
+    expect(response.text).toBeUndefined();
+    expect(response.headers['ETag']).toMatch(/^W\//);
+  });
+
+  it('honours attributes on the response', async () => {
+    const { call, createUser } = setup();
+    const created = await createUser('bjensen');
+    const response = await call('PATCH', `/Users/${created.body.id}?attributes=title`, {
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'x' }] },
+    });
+    expect(Object.keys(response.body).sort()).toEqual(['id', 'schemas', 'title']);
+  });
+
+  it('leaves the resource unchanged when one operation fails', async () => {
+    const { call, createUser, patch } = setup();
+    const created = await createUser('bjensen', { title: 'Boss' });
+    const response = await patch(`/Users/${created.body.id}`, [
+      { op: 'replace', path: 'title', value: 'Chief' },
+      { op: 'replace', path: 'emails[type eq "work"].value', value: 'x@example.com' },
+    ]);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject(errorEnvelope(400, 'noTarget'));
+    expect((await call('GET', `/Users/${created.body.id}`)).body.title).toBe('Boss');
+  });
+
+  it('answers a PatchOp without the PatchOp schema with 400 invalidSyntax', async () => {
+    const { call, createUser } = setup();
+    const created = await createUser('bjensen');
+    const response = await call('PATCH', `/Users/${created.body.id}`, {
+      body: { Operations: [{ op: 'replace', path: 'title', value: 'x' }] },
+    });
+    expect(response.body).toMatchObject(errorEnvelope(400, 'invalidSyntax'));
+  });
+
+  it('answers an unknown path with 400 invalidPath', async () => {
+    const { createUser, patch } = setup();
+    const created = await createUser('bjensen');
+    const response = await patch(`/Users/${created.body.id}`, [
+      { op: 'replace', path: 'shoeSize', value: 1 },
+    ]);
+    expect(response.body).toMatchObject(errorEnvelope(400, 'invalidPath'));
+  });
+
+  it('answers removing userName with 400 invalidValue', async () => {
+    const { createUser, patch } = setup();
+    const created = await createUser('bjensen');
+    const response = await patch(`/Users/${created.body.id}`, [{ op: 'remove', path: 'userName' }]);
+    expect(response.body).toMatchObject(errorEnvelope(400, 'invalidValue'));
+  });
+
+  it('answers 404 for an unknown id', async () => {
+    const { patch } = setup();
+    expect((await patch('/Users/nobody', [{ op: 'replace', path: 'title', value: 'x' }])).status).toBe(404);
+  });
+
+  it('answers a password change with 501 when changePassword is off, and applies it when on', async () => {
+    const off = setup();
+    const user = await off.createUser('bjensen');
+    const refused = await off.patch(`/Users/${user.body.id}`, [
+      { op: 'replace', path: 'password', value: 'new' },
+    ]);
+    expect(refused.status).toBe(501);
+    const on = setup({ features: { changePassword: true } });
+    const other = await on.createUser('bjensen');
+    const accepted = await on.patch(`/Users/${other.body.id}`, [
+      { op: 'replace', value: { password: 'new' } },
+    ]);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.password).toBeUndefined();
+  });
+});
+
+describe('PATCH /Groups/{id}: members', () => {
+  function spyingGroups() {
+    const stores = createMemoryStores();
+    const deltas: MembershipDelta[] = [];
+    const hints: (ReadonlySet<string> | undefined)[] = [];
+    const groups: GroupStore = {
+      ...stores.groups,
+      get: (ctx, id, hint) => {
+        hints.push(hint?.omit);
+        return stores.groups.get(ctx, id, hint);
+      },
+      changeMembers: (ctx, id, delta, condition, hint) => {
+        deltas.push(delta);
+        return stores.groups.changeMembers(ctx, id, delta, condition, hint);
+      },
+    };
+    return { deltas, hints, ...setup({ users: stores.users, groups }) };
+  }
+
+  it('adds and removes members as a delta, without loading the member list', async () => {
+    const { createUser, createGroup, patch, deltas, hints } = spyingGroups();
+    const a = await createUser('a');
+    const b = await createUser('b');
+    const group = await createGroup('Admins', [a.body.id]);
+    hints.length = 0;
+    const response = await patch(`/Groups/${group.body.id}`, [
+      { op: 'add', path: 'members', value: [{ value: b.body.id }] },
+      { op: 'remove', path: `members[value eq "${a.body.id}"]` },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body.members).toEqual([expect.objectContaining({ value: b.body.id, type: 'User' })]);
+    expect(deltas).toEqual([{ add: [{ value: b.body.id, type: 'User' }], remove: [a.body.id] }]);
+    expect(hints[0]?.has('members')).toBe(true);
+  });
+
+  it('answers an added member that does not exist with 400 invalidValue naming it', async () => {
+    const { createGroup, patch } = spyingGroups();
+    const group = await createGroup('Admins');
+    const response = await patch(`/Groups/${group.body.id}`, [
+      { op: 'add', path: 'members', value: [{ value: 'ghost' }] },
+    ]);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject(errorEnvelope(400, 'invalidValue'));
+    expect(response.body.detail).toContain('ghost');
+  });
+
+  it('patches the whole group when other attributes change too, checking new members', async () => {
+    const { createUser, createGroup, patch, deltas } = spyingGroups();
+    const a = await createUser('a');
+    const group = await createGroup('Admins');
+    const response = await patch(`/Groups/${group.body.id}`, [
+      { op: 'replace', path: 'displayName', value: 'Administrators' },
+      { op: 'add', path: 'members', value: [{ value: a.body.id }] },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body.displayName).toBe('Administrators');
+    expect(response.body.members).toEqual([expect.objectContaining({ value: a.body.id, type: 'User' })]);
+    expect(deltas).toEqual([]);
+    const ghost = await patch(`/Groups/${group.body.id}`, [
+      { op: 'replace', path: 'displayName', value: 'X' },
+      { op: 'add', path: 'members', value: [{ value: 'ghost' }] },
+    ]);
+    expect(ghost.status).toBe(400);
+  });
+
+  it('leaves members out of the response when excludedAttributes=members', async () => {
+    const { call, createUser, createGroup } = spyingGroups();
+    const a = await createUser('a');
+    const group = await createGroup('Admins');
+    const response = await call('PATCH', `/Groups/${group.body.id}?excludedAttributes=members`, {
+      body: {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'add', path: 'members', value: [{ value: a.body.id }] }],
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.members).toBeUndefined();
+    expect(response.body.displayName).toBe('Admins');
+  });
+
+  it('answers a stale If-Match on a member PATCH with 412', async () => {
+    const { createUser, createGroup, patch } = spyingGroups();
+    const a = await createUser('a');
+    const group = await createGroup('Admins');
+    const response = await patch(
+      `/Groups/${group.body.id}`,
+      [{ op: 'add', path: 'members', value: [{ value: a.body.id }] }],
+      {
+        'if-match': 'W/"stale"',
+      },
+    );
+    expect(response.status).toBe(412);
+  });
+
+  it('answers 404 for a member PATCH of an unknown group', async () => {
+    const { patch } = spyingGroups();
+    const response = await patch('/Groups/nobody', [{ op: 'remove', path: 'members[value eq "x"]' }]);
+    expect(response.status).toBe(404);
+  });
+});
