@@ -74,7 +74,7 @@ export interface ScimHooks {
   readonly onUserUpdated?: ScimHook<UserChangeEvent>;
   /** `active` went from true (or unset) to false; fires besides `onUserUpdated`. */
   readonly onUserDeactivated?: ScimHook<UserChangeEvent>;
-  /** `active` went from false back to true; fires besides `onUserUpdated`. */
+  /** `active` went from false back to true (or unset, as a PUT without it); fires besides `onUserUpdated`. */
   readonly onUserReactivated?: ScimHook<UserChangeEvent>;
   /** A user was deleted. */
   readonly onUserDeleted?: ScimHook<UserEvent>;
@@ -92,9 +92,13 @@ export interface ScimHooks {
 
 /** Calls the hooks of one service: every call awaited, every failure logged, nothing thrown. */
 export interface HookRunner {
+  /** Fires the created hooks of a User or Group (and `onMembersAdded` for a group with members). */
   created(typeName: string, ctx: StoreContext, resource: StoredResource): Promise<void>;
+  /** Fires the update hooks: deactivation / reactivation for users, the member difference for groups. */
   updated(typeName: string, ctx: StoreContext, before: StoredResource, after: StoredResource): Promise<void>;
+  /** Fires the deleted hook of a User or Group, with the resource as it was. */
   deleted(typeName: string, ctx: StoreContext, resource: StoredResource): Promise<void>;
+  /** Fires `onMembersAdded` and `onMembersRemoved` for the non-empty lists. */
   membersChanged(
     ctx: StoreContext,
     group: StoredResource,
@@ -138,7 +142,7 @@ export function createHookRunner(hooks: ScimHooks, logger: ScimLogger): HookRunn
         if (before['active'] !== false && after['active'] === false) {
           await call('onUserDeactivated', hooks.onUserDeactivated, event);
         }
-        if (before['active'] === false && after['active'] === true) {
+        if (before['active'] === false && after['active'] !== false) {
           await call('onUserReactivated', hooks.onUserReactivated, event);
         }
       }

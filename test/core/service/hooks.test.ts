@@ -56,6 +56,15 @@ describe('hooks: users', () => {
     expect(hooks.onUserUpdated).toHaveBeenCalledTimes(2);
   });
 
+  it('fires onUserReactivated for a PUT that leaves active out of a deactivated user', async () => {
+    const { hooks, call, patch, createUser } = spies();
+    const created = await createUser('bjensen', { active: true });
+    const path = `/Users/${created.body.id}`;
+    await patch(path, [{ op: 'replace', path: 'active', value: false }]);
+    await call('PUT', path, { body: { schemas: [USER_SCHEMA], userName: 'bjensen' } });
+    expect(hooks.onUserReactivated).toHaveBeenCalledTimes(1);
+  });
+
   it('detects deactivation sent as Entra ID sends it ("False" without a path)', async () => {
     const { hooks, patch, createUser } = spies();
     const created = await createUser('bjensen', { active: true });
