@@ -17,8 +17,8 @@ const GROUP_HINT = { omit: new Set(['members']) };
  * @throws {@link ScimError} 400 invalidValue naming the member, e.g.
  *   `members[2].value: no User or Group with id "42"`.
  *
- * Members in `known` (those of the stored group) are kept as they are, without a lookup: adding
- * one member to a group of 20k costs one lookup, not 20k.
+ * Members in `known` (those of the stored group) are not looked up again, so adding one member to
+ * a group of 20k costs one lookup, not 20k; they keep their stored type and take a new display.
  */
 export async function resolveMembers(
   request: HandlerRequest,
@@ -44,7 +44,13 @@ export async function resolveMembers(
     wanted.push(entry);
   });
 
-  const out: (StoredMember | undefined)[] = wanted.map((entry) => known.get(entry.value));
+  // A known member keeps its stored type; a display the request gives replaces the stored one.
+  const out: (StoredMember | undefined)[] = wanted.map((entry) => {
+    const stored = known.get(entry.value);
+    if (stored === undefined || entry.display === undefined || entry.display === stored.display)
+      return stored;
+    return { ...stored, display: entry.display };
+  });
   const lookups = wanted
     .map((entry, at) => ({ ...entry, at }))
     .filter((entry) => out[entry.at] === undefined);

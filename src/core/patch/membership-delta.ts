@@ -44,7 +44,17 @@ export function splitMemberOperations(operations: readonly PatchOperation[]): Me
     const removed = operation.op === 'remove' ? removedIds(operation) : undefined;
     if (added === undefined && removed === undefined) return { delta: undefined, rest: operations };
     members += 1;
-    for (const member of added ?? []) changes.set(keyOf(member.value), { add: member });
+    for (const member of added ?? []) {
+      const key = keyOf(member.value);
+      const earlier = changes.get(key);
+      // A repeated add merges as applyPatch merges it (RFC 7644 §3.5.2.1): only the sub-attributes
+      // it gives change, so a display given earlier in the request is not lost.
+      const merged =
+        earlier !== undefined && 'add' in earlier
+          ? { ...earlier.add, ...member, value: earlier.add.value }
+          : member;
+      changes.set(key, { add: merged });
+    }
     for (const id of removed ?? []) changes.set(keyOf(id), { remove: id });
   }
   if (members === 0) return { delta: undefined, rest };

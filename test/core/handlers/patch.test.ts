@@ -162,6 +162,19 @@ describe('PATCH /Groups/{id}: members', () => {
     expect(ghost.status).toBe(400);
   });
 
+  it('takes a new display for a member already in the group', async () => {
+    const { createUser, createGroup, patch } = spyingGroups();
+    const a = await createUser('a');
+    const group = await createGroup('Admins', [a.body.id]);
+    const response = await patch(`/Groups/${group.body.id}`, [
+      { op: 'replace', path: `members[value eq "${a.body.id}"].display`, value: 'Ann' },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body.members).toEqual([
+      expect.objectContaining({ value: a.body.id, display: 'Ann', type: 'User' }),
+    ]);
+  });
+
   it('leaves members out of the response when excludedAttributes=members', async () => {
     const { call, createUser, createGroup } = spyingGroups();
     const a = await createUser('a');

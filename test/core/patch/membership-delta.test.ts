@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { applyPatch } from '../../../src/core/patch/apply.js';
 import { splitMemberOperations, toMembershipDelta } from '../../../src/core/patch/membership-delta.js';
-import { BABS, groupResource, JAMES, MANDY, parse } from './patch-fixtures.js';
+import {
+  BABS,
+  GROUP_SCHEMA,
+  groupResource,
+  JAMES,
+  MANDY,
+  memberIds,
+  parse,
+  tourGuides,
+} from './patch-fixtures.js';
 
 const delta = (...operations: unknown[]) => toMembershipDelta(parse(groupResource, ...operations));
 
@@ -15,7 +25,13 @@ describe('toMembershipDelta', () => {
           { value: JAMES, type: 'User' },
         ],
       }),
-    ).toEqual({ add: [{ value: BABS }, { value: JAMES, type: 'User' }], remove: [] });
+    ).toEqual({
+      add: [
+        { value: BABS, display: 'Babs' },
+        { value: JAMES, type: 'User' },
+      ],
+      remove: [],
+    });
   });
 
   it('turns a remove by value filter into the ids to remove', () => {
@@ -63,13 +79,59 @@ describe('toMembershipDelta', () => {
     ).toEqual({ add: [{ value: BABS }], remove: [] });
   });
 
-  it('matches ids as the members.value sub-attribute does (not caseExact)', () => {
+  it('matches ids exactly, as the caseExact members.value sub-attribute does', () => {
     expect(
       delta(
         { op: 'add', path: 'members', value: [{ value: 'ABC' }] },
         { op: 'remove', path: 'members[value eq "abc"]' },
       ),
-    ).toEqual({ add: [], remove: ['abc'] });
+    ).toEqual({ add: [{ value: 'ABC' }], remove: ['abc'] });
+    expect(delta({ op: 'add', path: 'members', value: [{ value: 'ABC' }, { value: 'abc' }] })).toEqual({
+      add: [{ value: 'ABC' }, { value: 'abc' }],
+      remove: [],
+    });
+  });
+
+  it('merges repeated adds of one member as applyPatch does: a later display wins, a missing one keeps', () => {
+    expect(
+      delta(
+        { op: 'add', path: 'members', value: [{ value: BABS, display: 'Babs' }] },
+        { op: 'add', path: 'members', value: [{ value: BABS, type: 'User' }] },
+      ),
+    ).toEqual({ add: [{ value: BABS, display: 'Babs', type: 'User' }], remove: [] });
+    expect(
+      delta({
+        op: 'add',
+        path: 'members',
+        value: [
+          { value: BABS, display: 'Babs' },
+          { value: BABS, display: 'Barbara' },
+        ],
+      }),
+    ).toEqual({ add: [{ value: BABS, display: 'Barbara' }], remove: [] });
+  });
+
+  it('keeps only what the adds after a removal give for a member added, removed and added again', () => {
+    expect(
+      delta(
+        { op: 'add', path: 'members', value: [{ value: BABS, display: 'Babs' }] },
+        { op: 'remove', path: `members[value eq "${BABS}"]` },
+        { op: 'add', path: 'members', value: [{ value: BABS }] },
+      ),
+    ).toEqual({ add: [{ value: BABS }], remove: [] });
+  });
+
+  it('carries the display of a re-added present member, which stores and applyPatch both take', () => {
+    const operations = parse(groupResource, {
+      op: 'add',
+      path: 'members',
+      value: [{ value: BABS, display: 'Barbara' }],
+    });
+    expect(toMembershipDelta(operations)).toEqual({ add: [{ value: BABS, display: 'Barbara' }], remove: [] });
+    expect(applyPatch(groupResource, tourGuides(), operations).resource['members']).toEqual([
+      { value: BABS, display: 'Barbara', type: 'User' },
+      { value: MANDY, display: 'Mandy Pepperidge', type: 'User' },
+    ]);
   });
 
   it.each([
@@ -120,5 +182,13 @@ describe('toMembershipDelta: shrunk property counterexamples', () => {
       { op: 'remove', path: 'members[value eq "m1"]' },
     );
     expect(toMembershipDelta(operations)).toEqual({ add: [], remove: ['m1'] });
+  });
+
+  // Seed -457095691: the ids differ only in case, so the remove names another member.
+  it('leaves a member whose id differs in case from the one removed', () => {
+    const group = { schemas: [GROUP_SCHEMA], id: 'g-1', displayName: 'Group', members: [{ value: 'M5' }] };
+    const operations = parse(groupResource, { op: 'Remove', path: 'members', value: [{ value: 'm5' }] });
+    expect(toMembershipDelta(operations)).toEqual({ add: [], remove: ['m5'] });
+    expect(memberIds(applyPatch(groupResource, group, operations).resource)).toEqual(['M5']);
   });
 });

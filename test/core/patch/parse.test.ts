@@ -293,13 +293,22 @@ describe('parsePatchOp: values', () => {
     expect(operation?.value).toEqual([{ value: 'a@example.com' }]);
   });
 
-  it('names sub-attributes canonically and drops readOnly ones', () => {
+  it('names sub-attributes canonically and keeps the display a client sends with a member', () => {
     const [operation] = parse(groupResource, {
       op: 'add',
       path: 'members',
       value: [{ VALUE: 'id1', Display: 'Babs', TYPE: 'user' }],
     });
-    expect(operation?.value).toEqual([{ value: 'id1', type: 'User' }]);
+    expect(operation?.value).toEqual([{ value: 'id1', display: 'Babs', type: 'User' }]);
+  });
+
+  it('names sub-attributes canonically and drops readOnly ones', () => {
+    const [operation] = parse(userResource, {
+      op: 'replace',
+      path: `${ENTERPRISE}:manager`,
+      value: { VALUE: 'm1', DisplayName: 'John Smith' },
+    });
+    expect(operation?.value).toEqual({ value: 'm1' });
   });
 
   it('turns null into an unassigned value', () => {

@@ -37,12 +37,12 @@ const examples: readonly Example[] = [
     operations: [
       { op: 'add', path: 'members', value: [{ display: 'Babs Jensen', $ref: babsRef, value: BABS }] },
     ],
-    // display is readOnly in the Group schema: the server derives it, so the client's is ignored.
+    // The client's display is kept: stores keep what Okta and Entra ID send with each member.
     expected: (before) => ({
       ...before,
       members: [
         { value: MANDY, type: 'User' },
-        { $ref: babsRef, value: BABS },
+        { display: 'Babs Jensen', $ref: babsRef, value: BABS },
       ],
     }),
   },
@@ -104,8 +104,8 @@ const examples: readonly Example[] = [
     expected: (before) => ({
       ...before,
       members: [
-        { $ref: babsRef, value: BABS },
-        { $ref: jamesRef, value: JAMES },
+        { display: 'Babs Jensen', $ref: babsRef, value: BABS },
+        { display: 'James Smith', $ref: jamesRef, value: JAMES },
       ],
     }),
   },
@@ -126,8 +126,8 @@ const examples: readonly Example[] = [
     expected: (before) => ({
       ...before,
       members: [
-        { $ref: babsRef, value: BABS },
-        { $ref: jamesRef, value: JAMES },
+        { display: 'Babs Jensen', $ref: babsRef, value: BABS },
+        { display: 'James Smith', $ref: jamesRef, value: JAMES },
       ],
     }),
   },
@@ -252,10 +252,20 @@ describe('RFC 7644 §3.5.2 path examples', () => {
     expect(error.message).toContain('displayName');
   });
 
-  it('refuses members[…].display: the Group schema makes display readOnly', () => {
+  it('replaces members[…].display: clients may write a member display', () => {
+    const result = patch(groupResource, tourGuides(), [
+      { op: 'replace', path: `members[value eq "${BABS}"].display`, value: 'Barbara Jensen' },
+    ]);
+    expect(result.changed).toBe(true);
+    expect(result.resource['members']).toEqual([
+      { value: BABS, display: 'Barbara Jensen', type: 'User' },
+      { value: MANDY, display: 'Mandy Pepperidge', type: 'User' },
+    ]);
+  });
+
+  it('refuses a User groups[…].display: groups and its sub-attributes are readOnly', () => {
     expect400(
-      () =>
-        parse(groupResource, { op: 'replace', path: `members[value eq "${BABS}"].display`, value: 'Babs' }),
+      () => parse(userResource, { op: 'replace', path: `groups[value eq "g1"].display`, value: 'Tours' }),
       'mutability',
     );
   });

@@ -127,10 +127,12 @@ describe('RFC 7643 §8.7.1 Group schema', () => {
   it.each<[string, Partial<AttributeDefinition>]>([
     ['displayName', { type: 'string', required: false, uniqueness: 'none' }],
     ['members', { type: 'complex', multiValued: true, mutability: 'readWrite' }],
-    ['members.value', { type: 'string', mutability: 'immutable' }],
+    // Member ids are resource ids, which are case-exact (RFC 7643 §3.1).
+    ['members.value', { type: 'string', mutability: 'immutable', caseExact: true }],
     ['members.$ref', { type: 'reference', referenceTypes: ['User', 'Group'], mutability: 'immutable' }],
     ['members.type', { canonicalValues: ['User', 'Group'], mutability: 'immutable' }],
-    ['members.display', { type: 'string' }],
+    // §4.2 gives display no characteristics, so the defaults apply: Okta and Entra ID send it.
+    ['members.display', { type: 'string', mutability: 'readWrite' }],
   ])('defines %s with the RFC characteristics', (path, expected) => {
     expect(groupSchema.id).toBe(GROUP_SCHEMA);
     expect(find(groupSchema, path)).toMatchObject(expected);

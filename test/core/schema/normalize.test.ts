@@ -184,13 +184,24 @@ describe('normalizeResource readOnly attributes (RFC 7643 §7)', () => {
     });
   });
 
-  it('drops the read-only display of group members', () => {
+  it('keeps the display a client sends with group members (Okta, Entra ID)', () => {
     const group = normalizeResource(groupResource, {
       schemas: [GROUP_SCHEMA],
       displayName: 'g',
-      members: [{ value: '1', display: 'Babs' }],
+      members: [{ value: '1', DISPLAY: 'Babs' }],
     });
-    expect(group['members']).toEqual([{ value: '1' }]);
+    expect(group['members']).toEqual([{ value: '1', display: 'Babs' }]);
+  });
+
+  it('drops a readOnly sub-attribute and keeps its writable siblings', () => {
+    const result = normalizeResource(
+      userResource,
+      user({
+        userName: 'b',
+        [EXT]: { manager: { VALUE: '26', DisplayName: 'John Smith', $ref: '../Users/26' } },
+      }),
+    );
+    expect(result[EXT]).toEqual({ manager: { value: '26', $ref: '../Users/26' } });
   });
 
   it("keeps them with readOnly: 'keep'", () => {

@@ -43,17 +43,21 @@ describe('RFC 7643 §8.3 full enterprise user', () => {
 });
 
 describe('RFC 7643 §8.4 group', () => {
-  it('normalises and validates, dropping the read-only member display', () => {
+  it('normalises and validates, keeping the member display and dropping id and meta', () => {
     const normalized = normalizeResource(groupResource, JSON.parse(groupJson));
     expect(normalized['schemas']).toEqual([GROUP_SCHEMA]);
+    expect(normalized['id']).toBeUndefined();
+    expect(normalized['meta']).toBeUndefined();
     expect(normalized['members']).toEqual([
       {
         value: '2819c223-7f76-453a-919d-413861904646',
         $ref: 'https://example.com/v2/Users/2819c223-7f76-453a-919d-413861904646',
+        display: 'Babs Jensen',
       },
       {
         value: '902c246b-6245-4190-8e05-00816be7344a',
         $ref: 'https://example.com/v2/Users/902c246b-6245-4190-8e05-00816be7344a',
+        display: 'Mandy Pepperidge',
       },
     ]);
     expect(() => checkResource(groups, normalized)).not.toThrow();

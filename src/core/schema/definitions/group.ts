@@ -16,7 +16,13 @@ export const groupSchema: SchemaDefinition = {
       multiValued: true,
       description: 'The members of the group.',
       subAttributes: [
-        defineAttribute({ name: 'value', mutability: 'immutable', description: 'The id of the member.' }),
+        // Ids are case-exact (RFC 7643 §3.1), so member ids compare exactly as stores keep them.
+        defineAttribute({
+          name: 'value',
+          mutability: 'immutable',
+          caseExact: true,
+          description: 'The id of the member.',
+        }),
         defineAttribute({
           name: '$ref',
           type: 'reference',
@@ -24,8 +30,8 @@ export const groupSchema: SchemaDefinition = {
           mutability: 'immutable',
           description: 'The URI of the member.',
         }),
-        // §4.2 lists display without characteristics; it is derived from the member, so read-only.
-        defineAttribute({ name: 'display', mutability: 'readOnly', description: 'The name of the member.' }),
+        // §4.2 lists display without characteristics; Okta and Entra ID send it with each member.
+        defineAttribute({ name: 'display', description: 'The name of the member.' }),
         defineAttribute({
           name: 'type',
           canonicalValues: ['User', 'Group'],
