@@ -70,8 +70,8 @@ export function toFetchHandler(
 function toResponse(result: ScimResponse): Response {
   // The Response constructor throws on a body with 204, 205 or 304; those never carry one.
   const bodiless = result.status === 204 || result.status === 205 || result.status === 304;
-  return new Response(bodiless ? null : (result.body ?? null), {
-    status: result.status,
-    headers: result.headers,
-  });
+  // After a 413 the rest of an oversized body may still be on the wire, unread: closing the
+  // connection keeps the client from sending its next request into it (@hono/node-server drops it).
+  const headers = result.status === 413 ? { ...result.headers, Connection: 'close' } : result.headers;
+  return new Response(bodiless ? null : (result.body ?? null), { status: result.status, headers });
 }

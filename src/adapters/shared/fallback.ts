@@ -1,7 +1,10 @@
-import type { ScimHandler, ScimRequest, ScimResponse } from '../../index.js';
-
-// RFC 7644 §3.12. Kept here rather than imported: adapters see only the package's public API.
-const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
+import {
+  ERROR,
+  SCIM_CONTENT_TYPE,
+  type ScimHandler,
+  type ScimRequest,
+  type ScimResponse,
+} from '../../index.js';
 
 /**
  * Renders an RFC 7644 §3.12 Error envelope for the few answers an adapter gives itself: a body
@@ -10,8 +13,8 @@ const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 export function renderFallbackError(status: number, detail: string): ScimResponse {
   return {
     status,
-    headers: { 'Content-Type': 'application/scim+json' },
-    body: JSON.stringify({ schemas: [ERROR_SCHEMA], status: String(status), detail }),
+    headers: { 'Content-Type': SCIM_CONTENT_TYPE },
+    body: JSON.stringify({ schemas: [ERROR], status: String(status), detail }),
   };
 }
 

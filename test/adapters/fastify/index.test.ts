@@ -77,7 +77,7 @@ describe('toFastifyPlugin in a host app', () => {
       body: '{}',
     });
     expect(response.status).toBe(415);
-    expect(response.headers['content-type']).toBe('application/scim+json');
+    expect(response.headers['content-type']).toBe('application/scim+json; charset=utf-8');
     expect(JSON.parse(response.text)).toMatchObject({ schemas: [ERROR], status: '415' });
     expect(handler.received).toEqual([]);
   });

@@ -15,7 +15,7 @@ describe('renderFallbackError', () => {
   it('renders an RFC 7644 §3.12 Error envelope with the status as a string', () => {
     const response = renderFallbackError(404, 'no such route');
     expect(response.status).toBe(404);
-    expect(response.headers).toEqual({ 'Content-Type': 'application/scim+json' });
+    expect(response.headers).toEqual({ 'Content-Type': 'application/scim+json; charset=utf-8' });
     expect(JSON.parse(response.body ?? '')).toEqual({
       schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
       status: '404',

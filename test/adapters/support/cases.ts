@@ -272,7 +272,7 @@ export const cases: readonly AdapterCase[] = [
     call: { path: '/reject' },
     check: (o) => {
       expect(o.response.status).toBe(500);
-      expect(o.response.headers.get('content-type')).toBe('application/scim+json');
+      expect(o.response.headers.get('content-type')).toBe('application/scim+json; charset=utf-8');
       expect(JSON.parse(o.text)).toEqual({
         schemas: [ERROR],
         status: '500',
