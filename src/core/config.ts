@@ -16,7 +16,7 @@ export interface ScimLimits {
   readonly jsonDepth: number;
   /** Length, nesting and term count of a `filter`. 400 invalidFilter beyond them. */
   readonly filter: FilterLimits;
-  /** Operations in one PatchOp request. 400 tooMany beyond it. */
+  /** Operations in one PatchOp request. 400 invalidSyntax beyond it (tooMany is for filters, Table 9). */
   readonly patchOperations: number;
   /** The bulk limits of RFC 7644 §3.7.4, also advertised in ServiceProviderConfig. 413 beyond them. */
   readonly bulk: {

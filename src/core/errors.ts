@@ -39,6 +39,7 @@ export interface ScimErrorInit {
  * ```
  */
 export class ScimError extends Error {
+  /** Always `ScimError`, so logs and `error.name` checks recognise it. */
   override readonly name = 'ScimError';
   /** Brand shared by every copy of scimkit (ESM, CJS, bundled), see {@link isScimError}. */
   readonly [BRAND] = true;

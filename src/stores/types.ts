@@ -16,6 +16,7 @@ export interface StoreContext {
 
 /** The server-owned metadata of a stored resource (RFC 7643 §3.1). */
 export interface StoredMeta {
+  /** The resource type name, e.g. `User`, `Group`. */
   readonly resourceType: string;
   /** ISO 8601 instant. */
   readonly created: string;
@@ -31,7 +32,9 @@ export interface StoredMeta {
  * request's base URL. `User.groups` is not stored either: stores that keep memberships compute it.
  */
 export interface StoredResource extends ScimResource {
+  /** The server-assigned id, unique per tenant and resource type; never changes. */
   readonly id: string;
+  /** The server-owned metadata: resource type, timestamps and version. */
   readonly meta: StoredMeta;
 }
 
@@ -42,6 +45,7 @@ export type NewResource = StoredResource;
 export interface SortSpec {
   /** The canonical attribute path, e.g. `name.familyName`. */
   readonly path: string;
+  /** The direction (`sortOrder`); `ascending` when the client named none. */
   readonly order: 'ascending' | 'descending';
   /** Whether string comparison is case-sensitive (the attribute's `caseExact`). */
   readonly caseExact: boolean;
@@ -58,6 +62,7 @@ export interface ResourceQuery {
   readonly filter?: FilterNode;
   /** The compiled form of `filter`, for stores that evaluate in memory. */
   readonly matches?: (resource: ScimResource) => boolean;
+  /** The validated sort, or `undefined` for any order the store likes. */
   readonly sort?: SortSpec;
   /** 1-based index of the first result (RFC 7644 §3.4.2.4). */
   readonly startIndex: number;
@@ -78,13 +83,17 @@ export interface ReadHint {
 
 /** One page of results and the total number of matches. */
 export interface Page<T> {
+  /** How many resources match in all, across every page. */
   readonly totalResults: number;
+  /** The resources of this page, in order. */
   readonly resources: readonly T[];
 }
 
 /** A member of a group as stores keep it (`$ref` is rendered by the core). */
 export interface StoredMember {
+  /** The `id` of the member User or Group. */
   readonly value: string;
+  /** A human-readable name of the member, as the client sent it. */
   readonly display?: string;
   /** `User` or `Group`. */
   readonly type?: string;
@@ -92,7 +101,7 @@ export interface StoredMember {
 
 /** A change to a group's membership, without the member list (RFC 7644 §3.5.2 member operations). */
 export interface MembershipDelta {
-  /** Members to add; adding a present member changes nothing. */
+  /** Members to add; adding a present member only updates its `display`, when one is given. */
   readonly add: readonly StoredMember[];
   /** Member ids to remove; removing an absent member changes nothing. */
   readonly remove: readonly string[];
@@ -104,6 +113,7 @@ export interface WriteCondition {
   readonly ifVersion?: string;
   /** The `lastModified` and `version` the resource has after the change. */
   readonly lastModified: string;
+  /** The new `meta.version`: store it with the change. */
   readonly version: string;
 }
 
@@ -135,7 +145,12 @@ export interface ResourceStore {
   /** Deletes the resource if its version is still `ifVersion` (when given); `false` when nothing was deleted. */
   delete(ctx: StoreContext, id: string, ifVersion?: string): Promise<boolean>;
   /** What the store evaluates itself; the core filters and sorts the rest in memory. */
-  readonly pushDown?: { readonly filter: boolean; readonly sort: boolean };
+  readonly pushDown?: {
+    /** True when `query` honours `filter`, `startIndex` and `count` (and `totalResults` counts matches). */
+    readonly filter: boolean;
+    /** True when `query` also honours `sort`; only consulted when `filter` is true. */
+    readonly sort: boolean;
+  };
 }
 
 /** Where the host keeps users. Stores that keep memberships fill `groups` on the users they return. */

@@ -51,7 +51,12 @@ export interface ListRequest {
 const LIMITS: FilterLimits = { maxLength: 10_000, maxDepth: 20, maxTerms: 100 };
 
 /** The built-in User and Group resource schemas the contract builds filters and sorts from. */
-export function contractSchemas(): { readonly user: ResourceSchema; readonly group: ResourceSchema } {
+export function contractSchemas(): {
+  /** The User resource schema, with the Enterprise User extension. */
+  readonly user: ResourceSchema;
+  /** The Group resource schema. */
+  readonly group: ResourceSchema;
+} {
   const registry = createDefaultRegistry();
   const user = registry.get('User');
   const group = registry.get('Group');

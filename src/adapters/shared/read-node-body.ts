@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 
 /** The request body stream failed or ended early (the client aborted): answered with a 400. */
 export class BodyReadError extends Error {
+  /** Always `BodyReadError`, so adapters and logs recognise it. */
   override readonly name = 'BodyReadError';
   /** The status adapters answer with; Fastify's error handler reads this property too. */
   readonly statusCode = 400;

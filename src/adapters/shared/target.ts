@@ -1,6 +1,8 @@
 /** A request target split into the path and the raw query text (no `?`). */
 export interface RequestTarget {
+  /** The path before the `?`, still percent-encoded. */
   readonly path: string;
+  /** The text after the first `?`, or `""` when there is none. */
   readonly query: string;
 }
 

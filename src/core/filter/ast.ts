@@ -12,7 +12,9 @@ export type CompareOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | '
 
 /** `attribute op value`, e.g. `userName eq "bjensen"`. */
 export interface CompareNode {
+  /** The comparison operator. */
   readonly op: CompareOperator;
+  /** The compared attribute, resolved against the schema. */
   readonly attribute: AttributeRef;
   /** The literal; a dateTime stays the client's ISO 8601 text (checked to be valid). */
   readonly value: string | number | boolean | null;
@@ -20,19 +22,25 @@ export interface CompareNode {
 
 /** `attribute pr`: the attribute has a value (not null, not empty). */
 export interface PresentNode {
+  /** Always `pr`. */
   readonly op: 'pr';
+  /** The attribute that must have a value. */
   readonly attribute: AttributeRef;
 }
 
 /** `a and b and …` or `a or b or …`. */
 export interface LogicalNode {
+  /** How the terms combine: all of them (`and`) or any of them (`or`). */
   readonly op: 'and' | 'or';
+  /** The terms, two or more, in the order the client wrote them. */
   readonly filters: readonly FilterNode[];
 }
 
 /** `not (a)`. */
 export interface NotNode {
+  /** Always `not`. */
   readonly op: 'not';
+  /** The negated filter. */
   readonly filter: FilterNode;
 }
 
@@ -42,8 +50,11 @@ export interface NotNode {
  * full paths (`['emails', 'type']`) evaluated against that one value.
  */
 export interface ValuePathNode {
+  /** Always `valuePath`. */
   readonly op: 'valuePath';
+  /** The multi-valued or complex attribute whose values are tested. */
   readonly attribute: AttributeRef;
+  /** What one value must satisfy; its attribute refs are full paths from the resource. */
   readonly filter: FilterNode;
 }
 

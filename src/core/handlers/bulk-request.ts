@@ -4,11 +4,13 @@ import { badRequest } from '../errors.js';
 export interface BulkOperation {
   /** `POST`, `PUT`, `PATCH` or `DELETE`. */
   readonly method: string;
+  /** The client's id for a POST, so later operations can refer to it as `bulkId:<id>`. */
   readonly bulkId?: string;
   /** The ETag the client read: the operation's `If-Match`. */
   readonly version?: string;
   /** The resource path, e.g. `/Users` or `/Groups/bulkId:qwerty`. */
   readonly path: string;
+  /** The request body of a POST, PUT or PATCH; absent for DELETE. */
   readonly data?: unknown;
   /** The bulkIds the operation refers to (`bulkId:<id>` in `path` or as a string of `data`), each once. */
   readonly references: readonly string[];
@@ -18,6 +20,7 @@ export interface BulkOperation {
 export interface BulkRequest {
   /** Stop after this many failed operations; `undefined` runs them all. */
   readonly failOnErrors?: number;
+  /** The operations, in request order. */
   readonly operations: readonly BulkOperation[];
 }
 

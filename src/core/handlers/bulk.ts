@@ -18,9 +18,13 @@ export type Dispatch = (request: HandlerRequest, route: Route, method: HttpMetho
 
 /** One entry of a BulkResponse's `Operations` (RFC 7644 §3.7.3). */
 export interface BulkOperationResult {
+  /** The operation's method, as in the request. */
   readonly method: string;
+  /** The operation's `bulkId`, when it had one. */
   readonly bulkId?: string;
+  /** The resource's ETag after a successful operation, when ETags are enabled. */
   readonly version?: string;
+  /** The resource's URL after a successful operation. */
   readonly location?: string;
   /** The HTTP status, as a string. */
   readonly status: string;

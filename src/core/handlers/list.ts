@@ -13,21 +13,33 @@ import { hintOf, notImplemented } from './shared.js';
 
 /** The parameters of a list request, from the query string or a SearchRequest body (RFC 7644 §3.4.2, §3.4.3). */
 export interface ListParams {
+  /** The filter text (RFC 7644 §3.4.2.2). */
   readonly filter?: string | undefined;
+  /** The attribute path to sort by (§3.4.2.3). */
   readonly sortBy?: string | undefined;
+  /** `ascending` or `descending`. */
   readonly sortOrder?: string | undefined;
+  /** The 1-based index of the first result, as text (§3.4.2.4). */
   readonly startIndex?: string | undefined;
+  /** The page size, as text. */
   readonly count?: string | undefined;
+  /** Comma-separated attribute paths to return (§3.4.2.5). */
   readonly attributes?: string | undefined;
+  /** Comma-separated attribute paths to leave out. */
   readonly excludedAttributes?: string | undefined;
 }
 
 /** What one store is asked for, every part validated. */
 export interface PageSpec {
+  /** The checked and compiled filter, or `undefined` for every resource. */
   readonly filter: CompiledFilter | undefined;
+  /** The validated sort, or `undefined` for store order. */
   readonly sort: SortSpec | undefined;
+  /** The 1-based index of the first result. */
   readonly startIndex: number;
+  /** The page size, already capped to `maxResults`. */
   readonly count: number;
+  /** The top-level attributes the response leaves out. */
   readonly hint: ReadHint;
 }
 

@@ -14,7 +14,12 @@ import { notImplemented } from './shared.js';
 export async function resolveMe(
   request: HandlerRequest,
   method: HttpMethod,
-): Promise<{ runtime: TypeRuntime; id: string }> {
+): Promise<{
+  /** The User resource type's runtime. */
+  runtime: TypeRuntime;
+  /** The id of the subject's User. */
+  id: string;
+}> {
   const { config, users } = request.state;
   if (config.me === undefined || users === undefined) {
     throw notImplemented('/Me is not supported by this service');

@@ -13,10 +13,13 @@ import { compileValidator, type ResourceValidator } from '../schema/validate.js'
 
 /** One resource type as the handlers use it: its schema, store and compiled validator. */
 export interface TypeRuntime {
+  /** The resolved schemas and lookups of the type. */
   readonly schema: ResourceSchema;
   /** `User` and `Group` are the built-in types (they have hooks and member checks). */
   readonly kind: 'User' | 'Group' | 'custom';
+  /** Where resources of the type are kept. */
   readonly store: ResourceStore;
+  /** The type's validator, compiled once. */
   readonly validator: ResourceValidator;
   /** Top-level readOnly attributes besides id and meta (User `groups`): never written to a store. */
   readonly computed: readonly string[];
@@ -26,20 +29,39 @@ export interface TypeRuntime {
 
 /** Everything a service builds once: the registry, one runtime per resource type, the hook runner. */
 export interface ServiceState {
+  /** The configuration with every default filled in. */
   readonly config: ResolvedScimConfig;
+  /** The schemas and resource types the service serves. */
   readonly registry: SchemaRegistry;
+  /** Calls the configured lifecycle hooks. */
   readonly hooks: HookRunner;
+  /** Every served resource type's runtime, by its schema. */
   readonly types: ReadonlyMap<ResourceSchema, TypeRuntime>;
-  readonly users: (TypeRuntime & { readonly store: UserStore }) | undefined;
-  readonly groups: (TypeRuntime & { readonly store: GroupStore }) | undefined;
+  /** The User runtime, or `undefined` when `/Users` is disabled. */
+  readonly users:
+    | (TypeRuntime & {
+        /** The host's user store. */
+        readonly store: UserStore;
+      })
+    | undefined;
+  /** The Group runtime, or `undefined` when `/Groups` is disabled. */
+  readonly groups:
+    | (TypeRuntime & {
+        /** The host's group store. */
+        readonly store: GroupStore;
+      })
+    | undefined;
 }
 
 /** One request as a handler sees it, after authentication and parsing. */
 export interface HandlerRequest {
+  /** What the service built once: registry, runtimes, hooks. */
   readonly state: ServiceState;
+  /** The store context: tenant, principal and request id. */
   readonly ctx: StoreContext;
   /** The absolute URL of the mount point, without a trailing slash. */
   readonly baseUrl: string;
+  /** The query parameters (names matched case-insensitively). */
   readonly query: QueryParams;
   /** A request header by lower-cased name. */
   readonly header: (name: string) => string | undefined;

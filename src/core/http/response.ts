@@ -6,6 +6,7 @@ import type { ScimResponse } from './types.js';
  * service serialises it once.
  */
 export interface HandlerResult {
+  /** The HTTP status code. */
   readonly status: number;
   /** Header names in their conventional case: `ETag`, `Location`, `Allow`. */
   readonly headers: Readonly<Record<string, string>>;

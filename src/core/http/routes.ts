@@ -6,18 +6,56 @@ import type { HttpMethod } from './types.js';
 
 /** Where a request goes: one kind per SCIM endpoint. Ids are percent-decoded. */
 export type Route =
-  | { readonly kind: 'collection'; readonly schema: ResourceSchema }
-  | { readonly kind: 'resource'; readonly schema: ResourceSchema; readonly id: string }
-  | { readonly kind: 'search'; readonly schema: ResourceSchema | undefined }
-  | { readonly kind: 'bulk' }
-  | { readonly kind: 'me' }
-  | { readonly kind: 'serviceProviderConfig' }
-  | { readonly kind: 'resourceTypes'; readonly id: string | undefined }
-  | { readonly kind: 'schemas'; readonly id: string | undefined };
+  | {
+      /** `/<endpoint>`: list (GET) or create (POST). */
+      readonly kind: 'collection';
+      /** The resource type of the endpoint. */
+      readonly schema: ResourceSchema;
+    }
+  | {
+      /** `/<endpoint>/<id>`: get, replace, patch or delete one resource. */
+      readonly kind: 'resource';
+      /** The resource type of the endpoint. */
+      readonly schema: ResourceSchema;
+      /** The decoded resource id. */
+      readonly id: string;
+    }
+  | {
+      /** `/.search` or `/<endpoint>/.search` (RFC 7644 §3.4.3). */
+      readonly kind: 'search';
+      /** The resource type searched, or `undefined` for every type (the root). */
+      readonly schema: ResourceSchema | undefined;
+    }
+  | {
+      /** `/Bulk` (RFC 7644 §3.7). */
+      readonly kind: 'bulk';
+    }
+  | {
+      /** `/Me` (RFC 7644 §3.11). */
+      readonly kind: 'me';
+    }
+  | {
+      /** `/ServiceProviderConfig`. */
+      readonly kind: 'serviceProviderConfig';
+    }
+  | {
+      /** `/ResourceTypes` or `/ResourceTypes/<id>`. */
+      readonly kind: 'resourceTypes';
+      /** The decoded resource type id, or `undefined` for the list. */
+      readonly id: string | undefined;
+    }
+  | {
+      /** `/Schemas` or `/Schemas/<urn>`. */
+      readonly kind: 'schemas';
+      /** The decoded schema URN, or `undefined` for the list. */
+      readonly id: string | undefined;
+    };
 
 /** A path matched to an endpoint, before authentication: the id is still encoded. */
 export interface RouteMatch {
+  /** Which endpoint the path names. */
   readonly kind: Route['kind'];
+  /** The resource type, for `collection`, `resource` and a typed `search`. */
   readonly schema: ResourceSchema | undefined;
   /** The id segment as sent (percent-encoded), for `resource`, `resourceTypes` and `schemas`. */
   readonly rawId: string | undefined;

@@ -22,6 +22,7 @@ export interface ScimRequest {
 
 /** A response as the core decides it; adapters write it as it is. */
 export interface ScimResponse {
+  /** The HTTP status code: 200, 201, 204, 304, or the status of an Error envelope. */
   readonly status: number;
   /** Header names in their conventional case: `Content-Type`, `ETag`, `Location`. */
   readonly headers: Readonly<Record<string, string>>;
@@ -39,5 +40,6 @@ export interface AdapterLimits {
 export interface ScimHandler {
   /** Answers one request. Never rejects: every failure becomes an Error envelope. */
   handle(request: ScimRequest): Promise<ScimResponse>;
+  /** The body limit adapters enforce while reading a request. */
   readonly limits: AdapterLimits;
 }

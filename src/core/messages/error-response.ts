@@ -11,18 +11,23 @@ export const INTERNAL_ERROR_DETAIL = 'Internal server error';
 
 /** The Error message of RFC 7644 §3.12 as it goes on the wire. */
 export interface ErrorEnvelope {
+  /** Always `["urn:ietf:params:scim:api:messages:2.0:Error"]`. */
   readonly schemas: readonly [typeof ERROR];
   /** The HTTP status, as a string (RFC 7644 §3.12). */
   readonly status: string;
+  /** The RFC 7644 keyword, present only when the error has one (Table 9, or 409 `uniqueness`). */
   readonly scimType?: ScimType;
+  /** The human-readable detail: the attribute path and the problem, or the fixed text of a 500. */
   readonly detail: string;
 }
 
 /** An error rendered but not yet serialised: what `renderError` and the bulk response share. */
 export interface RenderedError {
+  /** The HTTP status code of the response, 400..599. */
   readonly status: number;
   /** The error's own headers (`WWW-Authenticate`, `Allow`) and `Content-Type`. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body, not yet serialised. */
   readonly envelope: ErrorEnvelope;
 }
 

@@ -84,10 +84,15 @@ export function addValues(
   const existing = current === undefined ? undefined : indexValues(definition, current);
   const fresh: unknown[] = [];
   const pending = indexValues(definition, fresh);
+  // A value named twice in one add merges in order, so the later one wins: the operations are
+  // applied together at the end, so each merge compares against what the earlier ones set.
+  const merged = new Map<number, unknown>();
   for (const value of values) {
     const at = existing?.find(value) ?? -1;
     if (current !== undefined && at !== -1) {
-      mergeInto(`${pointer}/${at}`, current[at], value, step, definition);
+      const base = merged.has(at) ? merged.get(at) : current[at];
+      mergeInto(`${pointer}/${at}`, base, value, step, definition);
+      merged.set(at, isJsonObject(base) && isJsonObject(value) ? { ...base, ...value } : value);
     } else {
       mergeOrPush(pending, fresh, value, definition, step);
     }

@@ -10,7 +10,9 @@ export interface Pagination {
 
 /** The raw query parameters, as the request carries them (`null` or absent when not given). */
 export interface PaginationParams {
+  /** The `startIndex` parameter as text. */
   readonly startIndex?: string | null | undefined;
+  /** The `count` parameter as text. */
   readonly count?: string | null | undefined;
 }
 

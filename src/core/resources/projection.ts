@@ -8,7 +8,9 @@ import type { AttributeDefinition, Returned, ScimResource } from '../schema/type
  * which is what makes a group with 100k members cheap to return.
  */
 export interface ProjectionNode {
+  /** Whether the attribute's value is an array, so `children` apply to each element. */
   readonly multiValued: boolean;
+  /** What to keep inside the value, by canonical name; `undefined` keeps the value whole. */
   readonly children: ReadonlyMap<string, ProjectionNode> | undefined;
 }
 
@@ -29,7 +31,9 @@ export interface Projection {
 
 /** The raw query parameters, as the request carries them (`null` or absent when not given). */
 export interface ProjectionParams {
+  /** The `attributes` parameter: comma-separated attribute paths to return. */
   readonly attributes?: string | null | undefined;
+  /** The `excludedAttributes` parameter: comma-separated attribute paths to leave out. */
   readonly excludedAttributes?: string | null | undefined;
 }
 

@@ -10,6 +10,7 @@ import { includesPath, projectResource } from './projection.js';
 export interface RenderOptions {
   /** The absolute URL of the mount point, without a trailing slash: `https://app.example.com/scim/v2`. */
   readonly baseUrl: string;
+  /** What the response keeps, as `parseProjection` compiles it. */
   readonly projection: Projection;
 }
 

@@ -1,7 +1,10 @@
 import type { AttributeDefinition, AttributeType } from './types.js';
 
 /** What {@link defineAttribute} takes: a name, and only the characteristics that differ from the defaults. */
-export type AttributeInput = { readonly name: string } & {
+export type AttributeInput = {
+  /** The attribute's name as the schema spells it. */
+  readonly name: string;
+} & {
   -readonly [K in Exclude<keyof AttributeDefinition, 'name'>]?: AttributeDefinition[K];
 };
 

@@ -28,12 +28,20 @@ export interface ServiceProviderFeatures {
   readonly patch: boolean;
   /** Bulk support and its limits (operations per request, bytes per request). */
   readonly bulk: {
+    /** Whether `/Bulk` is supported. */
     readonly supported: boolean;
+    /** The most operations one BulkRequest may hold. */
     readonly maxOperations: number;
+    /** The most bytes one BulkRequest body may hold. */
     readonly maxPayloadSize: number;
   };
   /** Filter support and the most resources one response returns. */
-  readonly filter: { readonly supported: boolean; readonly maxResults: number };
+  readonly filter: {
+    /** Whether the `filter` parameter is supported. */
+    readonly supported: boolean;
+    /** The most resources one list or search response returns. */
+    readonly maxResults: number;
+  };
   /** Whether clients may change `password`. */
   readonly changePassword: boolean;
   /** Whether `sortBy` is supported. */

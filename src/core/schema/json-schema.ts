@@ -12,7 +12,14 @@ export interface JsonSchemaOptions {
 }
 
 /** The format names `toJsonSchema` uses; the validator registers each one. */
-export const FORMATS = { dateTime: 'scim-date-time', uri: 'uri-reference', binary: 'byte' } as const;
+export const FORMATS = {
+  /** RFC 7643 §2.3.5 dateTime: an xsd:dateTime with a time zone. */
+  dateTime: 'scim-date-time',
+  /** A reference (RFC 7643 §2.3.7): a URI, relative ones included. */
+  uri: 'uri-reference',
+  /** Binary (RFC 7643 §2.3.6): base64-encoded. */
+  binary: 'byte',
+} as const;
 
 /**
  * Generates the JSON Schema of a resource type from its definitions: one property per attribute

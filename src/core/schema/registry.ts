@@ -106,7 +106,9 @@ export interface ExtensionInput {
 export interface DefaultRegistryOptions {
   /** Extra extension schemas on the built-in resource types (EnterpriseUser stays on User). */
   readonly extensions?: {
+    /** Extensions of the User resource type. */
     readonly User?: readonly ExtensionInput[];
+    /** Extensions of the Group resource type. */
     readonly Group?: readonly ExtensionInput[];
   };
   /** Whole custom resource types, e.g. `{ name: 'Device', endpoint: '/Devices', ... }`. */

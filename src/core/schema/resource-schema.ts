@@ -7,6 +7,7 @@ import type {
 
 /** An extension schema as a resource type uses it. */
 export interface ResourceExtension extends SchemaExtensionReference {
+  /** The extension's schema definition. */
   readonly definition: SchemaDefinition;
 }
 
@@ -16,6 +17,7 @@ export interface ResourceExtension extends SchemaExtensionReference {
  * extensions get the same treatment as User and Group.
  */
 export interface ResourceSchema {
+  /** The resource type definition: name, endpoint and schema URNs. */
   readonly resourceType: ResourceTypeDefinition;
   /** The core schema. */
   readonly core: SchemaDefinition;

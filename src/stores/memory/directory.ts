@@ -5,14 +5,19 @@ import { createResourceTable, type ResourceTable } from './resource-table.js';
 
 /** One tenant's users, groups and the membership index they share. */
 export interface DirectoryState {
+  /** The users, indexed by userName (unique, case-insensitive) and externalId. */
   readonly users: ResourceTable;
+  /** The groups without their members, indexed by displayName and externalId. */
   readonly groups: ResourceTable;
+  /** Group memberships in both directions. */
   readonly memberships: MembershipIndex;
 }
 
 /** How the memory stores stamp changes they make on their own (see {@link bumpGroups}). */
 export interface Stamp {
+  /** The clock for `lastModified`. */
   readonly now: () => Date;
+  /** Makes a new `meta.version`. */
   readonly createVersion: () => string;
 }
 

@@ -6,6 +6,7 @@ import type { ResourceTable } from './resource-table.js';
 
 /** What {@link queryTable} reads: one tenant's table and how its records are seen and copied. */
 export interface QuerySource {
+  /** The tenant's records of one type. */
   readonly table: ResourceTable;
   /** Top-level attributes computed on read (`groups`, `members`), not held by the records. */
   readonly computed: ReadonlySet<string>;

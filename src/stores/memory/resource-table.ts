@@ -17,7 +17,9 @@ export interface IndexedAttribute {
  * check and the write it guards can never interleave with another call.
  */
 export interface ResourceTable {
+  /** How many records the table holds. */
   readonly size: number;
+  /** The record with this id (the table's own object, not a copy), or `undefined`. */
   get(id: string): StoredResource | undefined;
   /** Records in insertion order. */
   values(): IterableIterator<StoredResource>;

@@ -192,3 +192,29 @@ describe('toMembershipDelta: shrunk property counterexamples', () => {
     expect(memberIds(applyPatch(groupResource, group, operations).resource)).toEqual(['M5']);
   });
 });
+
+describe('counterexamples found by the properties', () => {
+  it('keeps the last display when one add names a present member twice (seed 1555347030)', () => {
+    const operations = parse(
+      groupResource,
+      { op: 'add', path: 'members', value: [{ value: 'M2', display: 'Ann' }] },
+      {
+        op: 'add',
+        path: 'members',
+        value: [
+          { value: 'M2', display: 'Bob' },
+          { value: 'M2', display: 'Ann' },
+        ],
+      },
+    );
+    const group = {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      id: 'g',
+      displayName: 'G',
+      members: [{ value: 'M2', display: 'Zed' }],
+    };
+    const { resource } = applyPatch(groupResource, group, operations);
+    expect(resource['members']).toEqual([{ value: 'M2', display: 'Ann' }]);
+    expect(toMembershipDelta(operations)?.add).toEqual([{ value: 'M2', display: 'Ann' }]);
+  });
+});
