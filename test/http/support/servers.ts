@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import express from 'express';
+import express4, { type RequestHandler as Express4Handler } from 'express4';
 import Fastify from 'fastify';
 import { toExpressRouter } from '../../../src/adapters/express/index.js';
 import { toFastifyPlugin } from '../../../src/adapters/fastify/index.js';
@@ -37,6 +38,19 @@ function running(server: Server): RunningServer {
 export const startExpress: StartServer = (service) => {
   const app = express();
   app.use(MOUNT, toExpressRouter(service));
+  const server = createServer(app);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(running(server)));
+  });
+};
+
+/** Express 4, which the adapter supports too: the same middleware, mounted the same way. */
+export const startExpress4: StartServer = (service) => {
+  const app = express4();
+  // The adapter's types come from the host's own `express` (v5 here, v4 in an Express 4 app);
+  // this repo installs Express 4 under an alias, so its types are named apart.
+  app.use(MOUNT, toExpressRouter(service) as unknown as Express4Handler);
   const server = createServer(app);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
