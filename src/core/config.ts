@@ -1,5 +1,6 @@
 import type { GroupStore, ResourceStore, StoreContext, UserStore } from '../stores/types.js';
 import type { Authenticate } from './auth/types.js';
+import { resolveCompatibility, type ScimCompatibility } from './compatibility.js';
 import type { FilterLimits } from './filter/ast.js';
 import { DEFAULT_FILTER_LIMITS } from './filter/limits.js';
 import type { ScimHooks } from './hooks.js';
@@ -146,6 +147,11 @@ export interface ScimConfig {
   readonly unknownAttributes?: 'reject' | 'drop';
   /** String values outside an attribute's `canonicalValues`: `accept` (the default) or `reject` (400 invalidValue). */
   readonly canonicalValues?: 'reject' | 'accept';
+  /**
+   * Departures from RFC 7644 that identity providers need, e.g. `compatibilityProfiles.entra`.
+   * Default `compatibilityProfiles.rfc` (none); see {@link ScimCompatibility}.
+   */
+  readonly compatibility?: ScimCompatibility;
   /** Optional features, each on or off; see {@link ScimFeatures} for the defaults. */
   readonly features?: Partial<ScimFeatures>;
   /** `documentationUri` of ServiceProviderConfig. Default none. */
@@ -194,6 +200,8 @@ export interface ResolvedScimConfig {
   readonly unknownAttributes: 'reject' | 'drop';
   /** What happens to values outside `canonicalValues`. */
   readonly canonicalValues: 'reject' | 'accept';
+  /** The departures from RFC 7644, each set. */
+  readonly compatibility: Required<ScimCompatibility>;
   /** The optional features, each on or off. */
   readonly features: ScimFeatures & {
     /** True when `/Me` is supported (a `me` function is configured). */
@@ -231,6 +239,7 @@ export function resolveConfig(config: ScimConfig): ResolvedScimConfig {
     patchResponse: config.patchResponse ?? 'resource',
     unknownAttributes: config.unknownAttributes ?? 'reject',
     canonicalValues: config.canonicalValues ?? 'accept',
+    compatibility: resolveCompatibility(config.compatibility),
     features: {
       bulk: features.bulk ?? true,
       sort: features.sort ?? true,

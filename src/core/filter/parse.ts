@@ -13,9 +13,12 @@ import { type ScannedFilter, scanFilter, shorten } from './scan.js';
  * bracket nesting are checked before the parser runs, the terms and the nesting of `and`/`or`/`not`
  * and value filters on its result, so hostile input costs linear time.
  *
+ * `emails[type eq "work"].value eq "x"`, which Entra ID sends (entra-filter-value-path), comes back
+ * as the value filter it means, `emails[type eq "work" and value eq "x"]` (see `scanFilter`).
+ *
  * @throws {@link ScimError} 400 invalidFilter for empty text, text over `limits`, any syntax error
- *   (an unknown operator, a missing value, unbalanced brackets, trailing text, a sub-attribute after
- *   a value filter such as `emails[type eq "work"].value eq "x"`), or nesting the parser cannot take.
+ *   (an unknown operator, a missing value, unbalanced brackets, trailing text, `].` after a value
+ *   filter not followed by `sub op value` or `sub pr`), or nesting the parser cannot take.
  */
 export function parseFilter(text: string, limits: FilterLimits = DEFAULT_FILTER_LIMITS): RawFilter {
   if (text.length > limits.maxLength) {

@@ -25,6 +25,10 @@ const KEYWORD_LITERALS = new Map<string, FilterLiteral>([
   ['null', null],
 ]);
 const CLOSING: Readonly<Record<string, string>> = { ')': '(', ']': '[' };
+// `.sub` right after the `]` of a value filter (RFC 7643 §2.1 ATTRNAME).
+const SUB_ATTRIBUTE = /^\.([A-Za-z][\w-]*)(?![^\s()[\]"])/;
+const COMPARE_OPERATORS = new Set<string>(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le']);
+const OPERATORS = 'eq, ne, co, sw, ew, gt, ge, lt, le or pr';
 
 /**
  * Tokenizes a filter once, linearly, before `scim2-parse-filter` sees it: checks the nesting of
@@ -36,26 +40,53 @@ const CLOSING: Readonly<Record<string, string>> = { ')': '(', ']': '[' };
  * with many newlines, recurses once per parenthesis, and reads `emails[…].value eq "x"` as an
  * unrelated `and`. Literals also become case-insensitive keywords (`True`), as ABNF literals are.
  *
+ * A sub-attribute after a value filter, `emails[type eq "work"].value eq "x"`, is outside the RFC
+ * 7644 filter grammar but unambiguous, and Microsoft Entra ID sends it when email is the matching
+ * attribute (entra-filter-value-path): it is rewritten to the value path it means,
+ * `emails[(type eq "work") and value eq "x"]` (`pr` likewise).
+ *
  * @throws {@link ScimError} 400 invalidFilter for an unterminated or invalid string literal, an
  *   unbalanced or too deeply nested bracket, a character no filter can contain, or `].` after a
- *   value filter.
+ *   value filter not followed by a sub-attribute name, an operator and (unless `pr`) a value.
  */
 export function scanFilter(text: string, maxDepth: number): ScannedFilter {
   const tokens: string[] = [];
   const literals: FilterLiteral[] = [];
   const sources: string[] = [];
   const open: string[] = [];
+  // The index in `tokens` of each open bracket's token, parallel to `open`.
+  const openAt: number[] = [];
   const literal = (value: FilterLiteral, source: string): void => {
     tokens.push(`"${literals.length}"`);
     literals.push(value);
     sources.push(source);
   };
+  // Set while rewriting `attr[f].sub op value`: what must come next before the closing `]`.
+  let rewrite: { readonly expect: 'operator' | 'value'; readonly shown: string } | undefined;
 
   // A sticky RegExp keeps lastIndex, so each call gets its own.
   const pattern = new RegExp(TOKEN, 'y');
   while (pattern.lastIndex < text.length) {
     const start = pattern.lastIndex;
     const token = (pattern.exec(text) as RegExpExecArray)[0];
+    if (rewrite !== undefined && !/^\s/.test(token)) {
+      if (rewrite.expect === 'operator') {
+        rewrite = rewriteOperator(token, rewrite.shown, tokens);
+        continue;
+      }
+      if (token !== '"' && !isLiteralWord(token)) throw missingValue(rewrite.shown, token);
+      rewrite = undefined;
+      if (token === '"') {
+        const end = closingQuote(text, start);
+        const source = text.slice(start, end + 1);
+        literal(decodeString(source), source);
+        pattern.lastIndex = end + 1;
+      } else {
+        word(token, literal, tokens);
+      }
+      tokens.push(']');
+      continue;
+    }
     if (token === '"') {
       const end = closingQuote(text, start);
       const source = text.slice(start, end + 1);
@@ -63,17 +94,34 @@ export function scanFilter(text: string, maxDepth: number): ScannedFilter {
       pattern.lastIndex = end + 1;
     } else if (token === '(' || token === '[') {
       open.push(token);
+      openAt.push(tokens.length);
       if (open.length > maxDepth) {
         throw badRequest('invalidFilter', `filter: nested deeper than ${maxDepth} levels`);
       }
       tokens.push(token);
     } else if (token === ')' || token === ']') {
+      const opening = openAt.pop() ?? 0;
       if (open.pop() !== CLOSING[token]) throw badRequest('invalidFilter', `filter: unbalanced "${token}"`);
-      if (token === ']' && text[start + 1] === '.') throw subAttributeAfterValueFilter(text, start);
-      tokens.push(token);
+      if (token === ']' && text[start + 1] === '.') {
+        const sub = SUB_ATTRIBUTE.exec(text.slice(start + 1))?.[1];
+        if (sub === undefined) throw subAttributeAfterValueFilter(text, start);
+        // `attr[f].sub` becomes `attr[(f) and sub …]`; the `]` follows the operator and value.
+        tokens.splice(opening + 1, 0, '(');
+        tokens.push(')', 'and', sub);
+        rewrite = { expect: 'operator', shown: `].${sub}` };
+        pattern.lastIndex = start + 2 + sub.length;
+      } else {
+        tokens.push(token);
+      }
     } else if (!/^\s/.test(token)) {
       word(token, literal, tokens);
     }
+  }
+  if (rewrite !== undefined) {
+    throw badRequest(
+      'invalidFilter',
+      `filter: "${rewrite.shown}" must be followed by ${rewrite.expect === 'operator' ? `an operator (${OPERATORS})` : 'a value'}`,
+    );
   }
   const unclosed = open.pop();
   if (unclosed !== undefined) throw badRequest('invalidFilter', `filter: "${unclosed}" is never closed`);
@@ -131,8 +179,40 @@ function subAttributeAfterValueFilter(text: string, bracket: number): ScimError 
   const after = /^\.[^\s()[\]"]*/.exec(text.slice(bracket + 1))?.[0] ?? '.';
   return badRequest(
     'invalidFilter',
-    `filter: "]${after}" is only valid in a PATCH path; in a filter, put the condition inside the brackets ` +
-      '(emails[type eq "work" and value eq "…"])',
+    `filter: "]${after}" must name a sub-attribute followed by an operator, ` +
+      'as in emails[type eq "work"].value eq "…"',
+  );
+}
+
+/** Takes the operator of a rewritten `attr[f].sub op value`; returns what must come next. */
+function rewriteOperator(
+  token: string,
+  shown: string,
+  tokens: string[],
+): { readonly expect: 'value'; readonly shown: string } | undefined {
+  const lower = token.toLowerCase();
+  if (lower === 'pr') {
+    tokens.push(token, ']');
+    return undefined;
+  }
+  if (!COMPARE_OPERATORS.has(lower)) {
+    throw badRequest(
+      'invalidFilter',
+      `filter: "${shown}" is followed by "${shorten(token)}" instead of an operator (${OPERATORS})`,
+    );
+  }
+  tokens.push(token);
+  return { expect: 'value', shown: `${shown} ${token}` };
+}
+
+function isLiteralWord(token: string): boolean {
+  return KEYWORD_LITERALS.has(token.toLowerCase()) || NUMBER.test(token);
+}
+
+function missingValue(shown: string, token: string): ScimError {
+  return badRequest(
+    'invalidFilter',
+    `filter: expected a value (a quoted string, a number, true, false or null) after "${shown}" but found "${shorten(token)}"`,
   );
 }
 

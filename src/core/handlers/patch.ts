@@ -32,7 +32,8 @@ const WITHOUT_MEMBERS = { omit: new Set(['members']) };
  * PatchOp is a read-modify-write: applied to the stored resource, all operations or none, and
  * written conditionally on the version read, retried when another writer got in between (so
  * concurrent PATCHes of different attributes all survive). A PatchOp that changes nothing writes
- * nothing and keeps the version. With `If-Match` the write is conditional on that version.
+ * nothing and keeps the version. With `If-Match` the write is conditional on that version. A
+ * `replace` whose value filter matches nothing follows `compatibility.replaceNoTarget`.
  *
  * @throws {@link ScimError} 400 (invalidSyntax, invalidPath, noTarget, mutability, invalidValue)
  *   for a malformed or inapplicable PatchOp; 404; 409 uniqueness; 412; 501 for a password when
@@ -72,6 +73,7 @@ async function patchWhole(
     checkIfMatch(ifMatch, current);
     const { resource, changed } = applyPatch(runtime.schema, current, operations, {
       validator: runtime.validator,
+      replaceNoTarget: request.state.config.compatibility.replaceNoTarget,
     });
     if (!changed) return respond(request, runtime, current, projection);
     const patched =

@@ -37,7 +37,8 @@ export function normalizeTargetValue(schema: ResourceSchema, path: PatchPath, va
 }
 
 /**
- * Normalises one value of the multi-valued complex `attribute`; `undefined` when nothing is left.
+ * Normalises one value of the complex `attribute` (one element when it is multi-valued);
+ * `undefined` when nothing is left.
  *
  * @throws {@link ScimError} 400 invalidSyntax for an unknown sub-attribute.
  */
@@ -46,6 +47,10 @@ export function normalizeElement(
   attribute: AttributeRef,
   element: unknown,
 ): JsonObject | undefined {
+  if (!attribute.definition.multiValued) {
+    const value = extract(normalizeFragment(schema, attribute, element), attribute);
+    return isJsonObject(value) ? value : undefined;
+  }
   const values = extract(normalizeFragment(schema, attribute, [element]), attribute);
   const first: unknown = Array.isArray(values) ? values[0] : undefined;
   return isJsonObject(first) ? first : undefined;

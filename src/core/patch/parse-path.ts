@@ -13,6 +13,9 @@ import { clip } from './detail.js';
  * - `name.givenName`: `attribute` is `name.givenName`.
  * - `members[value eq "2819c223"]`: `attribute` is `members`, `filter` selects the values.
  * - `emails[type eq "work"].value`: as above, and `subAttribute` is `emails.value`.
+ * - `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager[value eq "m2"]`: a filter on
+ *   a singular complex attribute selects its value when the value matches (Entra ID removes a
+ *   manager so).
  * - `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value`: `attribute` is the
  *   extension attribute's sub-attribute.
  */
@@ -26,7 +29,8 @@ export interface PatchPath {
   readonly attribute: AttributeRef;
   /**
    * The value filter, checked against the schema: its attribute refs are full paths
-   * (`emails.type`) and it is true for one value of `attribute` (see `ValuePathNode`).
+   * (`emails.type`) and it is true for one value of `attribute` (see `ValuePathNode`); on a
+   * singular complex attribute, for its one value.
    */
   readonly filter?: FilterNode;
   /** The sub-attribute after the value filter (`value` in `emails[type eq "work"].value`). */
@@ -41,7 +45,7 @@ const ATTRIBUTE_NAME = /^(?:\$ref|[A-Za-z][A-Za-z0-9_-]*)$/;
  *
  * @throws {@link ScimError} 400 invalidPath when the path is malformed, names an unknown attribute,
  *   names a sub-attribute of a multi-valued attribute without a value filter, puts a value filter
- *   on an attribute that is not multi-valued and complex, or has a value filter the filter engine
+ *   on an attribute that is not a top-level complex attribute, or has a value filter the filter engine
  *   rejects.
  */
 export function parsePatchPath(schema: ResourceSchema, text: string, limits: FilterLimits): PatchPath {
@@ -63,10 +67,12 @@ export function parsePatchPath(schema: ResourceSchema, text: string, limits: Fil
   if (close === -1) throw badRequest('invalidPath', `${shown}: the value filter has no closing "]"`);
   const attribute = resolve(schema, text.slice(0, open), shown);
   const { definition } = attribute;
-  if (attribute.names.length !== 1 || !definition.multiValued || definition.type !== 'complex') {
+  // A singular complex attribute takes a value filter too, selecting its value when it matches:
+  // Entra ID removes a manager with `…:User:manager[value eq "<id>"]` (entra-manager-remove).
+  if (attribute.names.length !== 1 || definition.type !== 'complex') {
     throw badRequest(
       'invalidPath',
-      `${shown}: a value filter needs a multi-valued complex attribute, and ${attribute.path} is not one`,
+      `${shown}: a value filter needs a complex attribute, and ${attribute.path} is not one`,
     );
   }
   const filter = checkValueFilter(schema, attribute, text.slice(open + 1, close), shown, limits);

@@ -50,7 +50,9 @@ export function toJsonPatch(
 ): PatchStep {
   const step: PatchStep = { operations: [], primary: [] };
   const { path } = operation;
-  if (path.filter !== undefined) filtered(schema, document, operation, options, step);
+  if (path.filter !== undefined && !path.attribute.definition.multiValued) {
+    filteredSingular(schema, document, operation, options, step);
+  } else if (path.filter !== undefined) filtered(schema, document, operation, options, step);
   else if (path.attribute.definition.multiValued) multiValued(document, operation, step);
   else singular(document, operation, step);
   return step;
@@ -95,6 +97,36 @@ function removeSingular(document: JsonObject, ref: AttributeRef, current: unknow
     }
   }
   step.operations.push({ op: 'remove', path: pointerOf(ref) });
+}
+
+/**
+ * A value filter on a singular complex attribute (`manager[value eq "m2"]`, entra-manager-remove)
+ * selects its value when the value matches: the operation then applies as to the unfiltered path
+ * (or its sub-attribute). When it does not match, a `remove` does nothing, and an `add` (or a
+ * `replace` with `replaceNoTarget: 'add'`) sets the value the filter describes only while the
+ * attribute is unassigned, so a value that is there is never overwritten by accident.
+ */
+function filteredSingular(
+  schema: ResourceSchema,
+  document: JsonObject,
+  operation: PatchOperation,
+  options: ToJsonPatchOptions,
+  step: PatchStep,
+): void {
+  const { attribute: ref, filter, subAttribute, text } = operation.path;
+  if (filter === undefined) return;
+  const current = valueAt(document, ref);
+  if (current !== undefined && compileElementFilter(ref, filter)(current)) {
+    singular(document, { ...operation, path: { text, attribute: subAttribute ?? ref } }, step);
+    return;
+  }
+  if (operation.op === 'remove') return;
+  const upsert = operation.op === 'add' || options.replaceNoTarget === 'add';
+  if (!upsert || current !== undefined) {
+    throw badRequest('noTarget', `${clip(text)}: the value of ${ref.path} does not match the filter`);
+  }
+  const element = operation.value === undefined ? undefined : elementFromFilter(schema, operation);
+  if (element !== undefined) singular(document, { ...operation, op: 'add', value: element }, step);
 }
 
 function multiValued(document: JsonObject, operation: PatchOperation, step: PatchStep): void {
@@ -224,6 +256,12 @@ function appendFromFilter(
   operation: PatchOperation,
   step: PatchStep,
 ): void {
+  const element = elementFromFilter(schema, operation);
+  if (element !== undefined) addValues(document, operation.path.attribute, [element], step);
+}
+
+/** The value a filter of `eq` terms describes, with the operation's value merged in. */
+function elementFromFilter(schema: ResourceSchema, operation: PatchOperation): JsonObject | undefined {
   const { attribute: ref, filter, subAttribute, text } = operation.path;
   const terms = filter === undefined ? undefined : equalityTerms(ref, filter);
   if (terms === undefined) {
@@ -234,6 +272,5 @@ function appendFromFilter(
   }
   const given =
     subAttribute === undefined ? operation.value : { [subAttribute.definition.name]: operation.value };
-  const element = normalizeElement(schema, ref, { ...terms, ...(isJsonObject(given) ? given : {}) });
-  if (element !== undefined) addValues(document, ref, [element], step);
+  return normalizeElement(schema, ref, { ...terms, ...(isJsonObject(given) ? given : {}) });
 }

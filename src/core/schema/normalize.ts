@@ -27,7 +27,10 @@ type Json = Record<string, unknown>;
  * boolean attributes, canonical values in their canonical case where the attribute is not
  * caseExact, a single value wrapped where an array is expected, nulls and empty arrays removed
  * (unassigned, RFC 7643 §2.5), readOnly attributes dropped, and `schemas` listing the core URN
- * first and every extension present. The input is never changed.
+ * first and every extension present. A URN in `schemas` that the resource type does not know is
+ * ignored and left out, because Entra ID lists Microsoft's own group schema URN there with no
+ * attributes under it; an attribute key under such a URN is still an unknown attribute. The input
+ * is never changed.
  *
  * @throws {@link ScimError} 400 invalidSyntax when the input is not an object, when `schemas` is
  *   not an array of strings holding the core schema URN, when an attribute is unknown (unless
@@ -50,7 +53,7 @@ export function normalizeResource(
   for (const key of Object.keys(input)) {
     const value = input[key];
     if (key.toLowerCase() === 'schemas') {
-      checkSchemas(context, value);
+      checkSchemas(schema, value);
       hasSchemas = true;
       continue;
     }
@@ -199,19 +202,16 @@ function canonicalCase(definition: AttributeDefinition, value: string): string {
   return definition.canonicalValues.find((canonical) => canonical.toLowerCase() === lower) ?? value;
 }
 
-function checkSchemas(context: Context, value: unknown): void {
+function checkSchemas(schema: ResourceSchema, value: unknown): void {
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
     throw badRequest('invalidSyntax', 'schemas: expected an array of schema URNs');
   }
-  const { schema } = context;
   const core = schema.core.id.toLowerCase();
-  let hasCore = false;
-  for (const urn of value as string[]) {
-    if (urn.toLowerCase() === core) hasCore = true;
-    else if (schema.extensionId(urn) === undefined && !context.dropUnknown) {
-      throw badRequest('invalidSyntax', `schemas: unknown schema "${urn}"`);
-    }
-  }
+  // An unknown URN listed in `schemas` alone carries no data, so it is ignored (and left out of the
+  // stored `schemas`, which withSchemas rebuilds): Entra ID creates groups with Microsoft's own
+  // `http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group` next to the core URN
+  // (entra-group-extra-schema). Attributes under an unknown URN are still unknown attributes.
+  const hasCore = (value as string[]).some((urn) => urn.toLowerCase() === core);
   if (!hasCore) throw badRequest('invalidSyntax', `schemas: must contain "${schema.core.id}"`);
 }
 

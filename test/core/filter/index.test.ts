@@ -2,13 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { createFilter, DEFAULT_FILTER_LIMITS } from '../../../src/core/filter/index.js';
 import { userResource } from '../../fixtures/schemas.js';
 import { refusal } from './helpers.js';
-import { bjensen, omalley } from './users.js';
+import { bjensen, mholt, nobody, omalley } from './users.js';
 
 describe('createFilter', () => {
   it('returns the checked node and its compiled predicate', () => {
     const { node, matches } = createFilter(userResource, 'userName eq "BJENSEN"');
     expect(node).toMatchObject({ op: 'eq', attribute: { path: 'userName' }, value: 'BJENSEN' });
     expect([bjensen, omalley].map(matches)).toEqual([true, false]);
+  });
+
+  it('matches emails[type eq "work"].value eq v as a value path (entra-filter-value-path)', () => {
+    const { node, matches } = createFilter(userResource, 'emails[type eq "work"].value eq "MHOLT@other.net"');
+    expect(node).toMatchObject({
+      op: 'valuePath',
+      attribute: { path: 'emails' },
+      filter: {
+        op: 'and',
+        filters: [
+          { op: 'eq', attribute: { path: 'emails.type' }, value: 'work' },
+          { op: 'eq', attribute: { path: 'emails.value' }, value: 'MHOLT@other.net' },
+        ],
+      },
+    });
+    expect([bjensen, omalley, mholt, nobody].map(matches)).toEqual([false, false, true, false]);
+    // m.holt@example.com is mholt's home email: the type and the value must match one email.
+    const home = createFilter(userResource, 'emails[type eq "work"].value eq "m.holt@example.com"');
+    expect([bjensen, omalley, mholt, nobody].map(home.matches)).toEqual([false, false, false, false]);
+    const present = createFilter(userResource, 'emails[type eq "work"].value pr');
+    expect([bjensen, omalley, mholt, nobody].map(present.matches)).toEqual([true, false, true, false]);
   });
 
   it('applies the limits it is given', () => {

@@ -187,6 +187,79 @@ describe('parseFilter', () => {
     });
   });
 
+  describe('a sub-attribute after a value filter (Entra ID, entra-filter-value-path)', () => {
+    it('reads emails[f].value eq v as the value filter emails[f and value eq v]', () => {
+      expect(parseFilter('emails[type eq "work"].value eq "a@x.com"')).toEqual({
+        op: '[]',
+        attrPath: 'emails',
+        valFilter: {
+          op: 'and',
+          filters: [
+            { op: 'eq', attrPath: 'type', compValue: 'work' },
+            { op: 'eq', attrPath: 'value', compValue: 'a@x.com' },
+          ],
+        },
+      });
+    });
+
+    it('keeps an "or" inside the brackets grouped, and reads pr and non-string literals', () => {
+      expect(parseFilter('emails[type eq "work" or type eq "home"].primary EQ True')).toEqual({
+        op: '[]',
+        attrPath: 'emails',
+        valFilter: {
+          op: 'and',
+          filters: [
+            {
+              op: 'or',
+              filters: [
+                { op: 'eq', attrPath: 'type', compValue: 'work' },
+                { op: 'eq', attrPath: 'type', compValue: 'home' },
+              ],
+            },
+            { op: 'eq', attrPath: 'primary', compValue: true },
+          ],
+        },
+      });
+      expect(parseFilter('emails[type eq "work"].value pr')).toEqual({
+        op: '[]',
+        attrPath: 'emails',
+        valFilter: {
+          op: 'and',
+          filters: [
+            { op: 'eq', attrPath: 'type', compValue: 'work' },
+            { op: 'pr', attrPath: 'value' },
+          ],
+        },
+      });
+    });
+
+    it('combines with the terms around it', () => {
+      expect(parseFilter('userName eq "a" and emails[type eq "work"].value ew ".com" or title pr')).toEqual({
+        op: 'or',
+        filters: [
+          {
+            op: 'and',
+            filters: [
+              { op: 'eq', attrPath: 'userName', compValue: 'a' },
+              {
+                op: '[]',
+                attrPath: 'emails',
+                valFilter: {
+                  op: 'and',
+                  filters: [
+                    { op: 'eq', attrPath: 'type', compValue: 'work' },
+                    { op: 'ew', attrPath: 'value', compValue: '.com' },
+                  ],
+                },
+              },
+            ],
+          },
+          { op: 'pr', attrPath: 'title' },
+        ],
+      });
+    });
+  });
+
   describe('malformed input', () => {
     it.each([
       ['', 'empty'],
@@ -211,8 +284,12 @@ describe('parseFilter', () => {
       ['userName ! "x"', 'unexpected character'],
       ['user*Name eq "x"', 'unexpected character'],
       ['members[$ref eq "x"]', '$ref'],
-      ['emails[type eq "work"].value eq "x"', 'only valid in a PATCH path'],
-      ['emails[type eq "work"].value', 'only valid in a PATCH path'],
+      ['emails[type eq "work"].value', '"].value" must be followed by an operator'],
+      ['emails[type eq "work"].value eq', '"].value eq" must be followed by a value'],
+      ['emails[type eq "work"].value eq (userName pr)', 'after "].value eq" but found "("'],
+      ['emails[type eq "work"].value foo "x"', '"].value" is followed by "foo" instead of an operator'],
+      ['emails[type eq "work"].value[type eq "x"]', 'is followed by "["'],
+      ['emails[type eq "work"]. eq "x"', '"]." must name a sub-attribute'],
     ])('refuses %j', (text, detail) => {
       const error = filterError(text);
       expect(error.status).toBe(400);

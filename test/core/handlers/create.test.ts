@@ -116,6 +116,29 @@ describe('POST /Groups', () => {
     ]);
   });
 
+  it("ignores Microsoft's extra schema URN that Entra ID sends (entra-group-extra-schema)", async () => {
+    const { call } = setup();
+    const response = await call('POST', '/Groups', {
+      body: {
+        schemas: [GROUP_SCHEMA, 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],
+        externalId: '8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159',
+        displayName: 'displayName',
+        meta: { resourceType: 'Group' },
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ schemas: [GROUP_SCHEMA], displayName: 'displayName' });
+  });
+
+  it('answers an attribute under an unknown schema URN with 400 invalidSyntax', async () => {
+    const { call } = setup();
+    const response = await call('POST', '/Groups', {
+      body: { schemas: [GROUP_SCHEMA, 'urn:x'], displayName: 'g', 'urn:x': { a: 1 } },
+    });
+    expect(response.body).toMatchObject(errorEnvelope(400, 'invalidSyntax'));
+    expect(response.body.detail).toContain('urn:x');
+  });
+
   it('answers a member that does not exist with 400 invalidValue naming the id', async () => {
     const { createGroup } = setup();
     const response = await createGroup('Admins', ['ghost-42']);

@@ -39,6 +39,16 @@ describe('GET /Users (RFC 7644 §3.4.2)', () => {
     expect(single.body.Resources.map((user: { userName: string }) => user.userName)).toEqual(['alice']);
   });
 
+  it('filters on emails[type eq "work"].value eq "…" as Entra ID sends it (entra-filter-value-path)', async () => {
+    const { call, createUser } = setup();
+    await createUser('work', { emails: [{ value: 'a@x.com', type: 'work' }] });
+    await createUser('home', { emails: [{ value: 'a@x.com', type: 'home' }] });
+    await createUser('other', { emails: [{ value: 'b@x.com', type: 'work' }] });
+    const response = await call('GET', `/Users?filter=${q('emails[type eq "work"].value eq "a@x.com"')}`);
+    expect(response.status).toBe(200);
+    expect(response.body.Resources.map((user: { userName: string }) => user.userName)).toEqual(['work']);
+  });
+
   it('sorts and pages', async () => {
     const { call } = await seeded();
     const response = await call('GET', '/Users?sortBy=userName&sortOrder=descending&startIndex=2&count=1');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ENTERPRISE_USER_SCHEMA, PATCH_OP } from '../../../src/core/schema/definitions/schema-uris.js';
+import { compatibilityProfiles } from '../../../src/core/compatibility.js';
+import {
+  BULK_REQUEST,
+  ENTERPRISE_USER_SCHEMA,
+  PATCH_OP,
+} from '../../../src/core/schema/definitions/schema-uris.js';
 import { createMemoryStores } from '../../../src/stores/memory/index.js';
 import type { GroupStore, MembershipDelta } from '../../../src/stores/types.js';
 import { errorEnvelope, setup } from '../service/harness.js';
@@ -48,6 +53,72 @@ describe('PATCH /Users/{id} (RFC 7644 §3.5.2)', () => {
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject(errorEnvelope(400, 'noTarget'));
     expect((await call('GET', `/Users/${created.body.id}`)).body.title).toBe('Boss');
+  });
+
+  describe('a replace whose value filter matches nothing (entra-filtered-path-upsert)', () => {
+    const operations = [
+      { op: 'Replace', path: 'emails[type eq "work"].value', value: 'w@example.com' },
+      { op: 'Replace', path: 'addresses[type eq "work"].formatted', value: '1 Main St' },
+    ];
+
+    it.each([
+      ['by default', {}],
+      ['with the rfc profile', { compatibility: compatibilityProfiles.rfc }],
+      ['with the okta profile', { compatibility: compatibilityProfiles.okta }],
+    ])('answers 400 noTarget %s (RFC 7644 §3.5.2.3)', async (_when, config) => {
+      const { createUser, patch } = setup(config);
+      const created = await createUser('bjensen');
+      for (const operation of operations) {
+        const response = await patch(`/Users/${created.body.id}`, [operation]);
+        expect(response.body).toMatchObject(errorEnvelope(400, 'noTarget'));
+      }
+    });
+
+    it.each([
+      ['entra', compatibilityProfiles.entra],
+      ['lenient', compatibilityProfiles.lenient],
+    ])('creates the element with the %s profile', async (_name, compatibility) => {
+      const { createUser, patch } = setup({ compatibility });
+      const created = await createUser('bjensen');
+      const response = await patch(`/Users/${created.body.id}`, operations);
+      expect(response.status).toBe(200);
+      expect(response.body.emails).toEqual([{ type: 'work', value: 'w@example.com' }]);
+      expect(response.body.addresses).toEqual([{ type: 'work', formatted: '1 Main St' }]);
+    });
+
+    it('follows the option inside a bulk request too', async () => {
+      const { call, createUser } = setup({ compatibility: { replaceNoTarget: 'add' } });
+      const created = await createUser('bjensen');
+      const response = await call('POST', '/Bulk', {
+        body: {
+          schemas: [BULK_REQUEST],
+          Operations: [
+            {
+              method: 'PATCH',
+              path: `/Users/${created.body.id}`,
+              data: { schemas: [PATCH_OP], Operations: operations.slice(0, 1) },
+            },
+          ],
+        },
+      });
+      expect(response.body.Operations[0].status).toBe('200');
+      const stored = await call('GET', `/Users/${created.body.id}`);
+      expect(stored.body.emails).toEqual([{ type: 'work', value: 'w@example.com' }]);
+    });
+  });
+
+  it('removes the manager by a value filter as Entra ID does (entra-manager-remove)', async () => {
+    const { call, createUser, patch } = setup();
+    const created = await createUser('bjensen', { [ENTERPRISE_USER_SCHEMA]: { manager: { value: 'm2' } } });
+    const path = `${ENTERPRISE_USER_SCHEMA}:manager[value eq "m2"]`;
+    const response = await patch(`/Users/${created.body.id}`, [{ op: 'Remove', path }]);
+    expect(response.status).toBe(200);
+    expect(response.body[ENTERPRISE_USER_SCHEMA]).toBeUndefined();
+    const again = await patch(`/Users/${created.body.id}`, [{ op: 'Remove', path }]);
+    expect(again.status).toBe(200);
+    expect((await call('GET', `/Users/${created.body.id}`)).body.meta.version).toBe(
+      response.body.meta.version,
+    );
   });
 
   it('answers a PatchOp without the PatchOp schema with 400 invalidSyntax', async () => {

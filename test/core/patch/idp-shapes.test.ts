@@ -4,6 +4,7 @@ import {
   BABS,
   bjensen,
   ENTERPRISE,
+  expect400,
   groupResource,
   JAMES,
   MANAGER,
@@ -162,6 +163,47 @@ describe('Microsoft Entra ID PatchOp shapes', () => {
   it('removes the manager', () => {
     const result = patchUser(bjensen(), { op: 'Remove', path: `${ENTERPRISE}:manager` });
     expect(result[ENTERPRISE]).toEqual({ employeeNumber: '701984', department: 'Tour Operations' });
+  });
+
+  describe('a value filter on the singular manager (entra-manager-remove)', () => {
+    const managerOf = (user: ScimResource) => (user[ENTERPRISE] as ScimResource | undefined)?.['manager'];
+
+    it('removes the manager when the filter matches it', () => {
+      const result = patchUser(bjensen(), {
+        op: 'Remove',
+        path: `${ENTERPRISE}:manager[value eq "${MANAGER}"]`,
+      });
+      expect(result[ENTERPRISE]).toEqual({ employeeNumber: '701984', department: 'Tour Operations' });
+    });
+
+    it('changes nothing when the filter does not match, or there is no manager', () => {
+      const operation = { op: 'Remove', path: `${ENTERPRISE}:manager[value eq "someone-else"]` };
+      expect(patch(userResource, bjensen(), [operation]).changed).toBe(false);
+      expect(patch(userResource, minimalUser(), [operation]).changed).toBe(false);
+    });
+
+    it('replaces a sub-attribute of the matching manager', () => {
+      const result = patchUser(bjensen(), {
+        op: 'Replace',
+        path: `${ENTERPRISE}:manager[value eq "${MANAGER}"].value`,
+        value: 'new-manager',
+      });
+      expect(managerOf(result)).toEqual({ value: 'new-manager' });
+    });
+
+    it('answers noTarget for a replace that does not match, unless replaceNoTarget is "add"', () => {
+      const operation = {
+        op: 'Replace',
+        path: `${ENTERPRISE}:manager[value eq "new-manager"]`,
+        value: { value: 'new-manager' },
+      };
+      expect400(() => patchUser(bjensen(), operation), 'noTarget');
+      expect400(() => patchUser(minimalUser(), operation), 'noTarget');
+      const added = patch(userResource, minimalUser(), [operation], { replaceNoTarget: 'add' }).resource;
+      expect(managerOf(added)).toEqual({ value: 'new-manager' });
+      // A manager that is there is never overwritten through a filter it does not match.
+      expect400(() => patch(userResource, bjensen(), [operation], { replaceNoTarget: 'add' }), 'noTarget');
+    });
   });
 
   it('adds a batch of members with "$ref": null', () => {

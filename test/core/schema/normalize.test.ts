@@ -234,14 +234,19 @@ describe('normalizeResource schemas', () => {
     expect(result['schemas']).toEqual([USER_SCHEMA, EXT]);
   });
 
-  it('rejects an unknown schema URN, or drops it with unknownAttributes: drop', () => {
-    rejects({ schemas: [USER_SCHEMA, 'urn:x'], userName: 'b' }, /schemas: unknown schema "urn:x"/);
-    const result = normalizeResource(
-      userResource,
-      { schemas: [USER_SCHEMA, 'urn:x'], userName: 'b' },
-      { unknownAttributes: 'drop' },
-    );
-    expect(result['schemas']).toEqual([USER_SCHEMA]);
+  it('ignores an unknown schema URN listed in schemas alone (Entra ID sends its own, entra-group-extra-schema)', () => {
+    const result = normalizeResource(userResource, {
+      schemas: [USER_SCHEMA, 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],
+      userName: 'b',
+    });
+    expect(result).toEqual({ schemas: [USER_SCHEMA], userName: 'b' });
+  });
+
+  it('rejects an attribute under an unknown schema URN, or drops it with unknownAttributes: drop', () => {
+    const input = { schemas: [USER_SCHEMA, 'urn:x'], userName: 'b', 'urn:x': { a: 1 } };
+    rejects(input, /urn:x: unknown attribute/);
+    const result = normalizeResource(userResource, input, { unknownAttributes: 'drop' });
+    expect(result).toEqual({ schemas: [USER_SCHEMA], userName: 'b' });
   });
 
   it('makes schemas optional for a partial resource', () => {
