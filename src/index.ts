@@ -30,7 +30,11 @@
 // The service and its configuration.
 export { type BearerTokens, bearerToken } from './core/auth/bearer.js';
 export type { Authenticate, AuthRequest, AuthResult } from './core/auth/types.js';
-export { compatibilityProfiles, type ScimCompatibility } from './core/compatibility.js';
+export {
+  type CompatibilityProfiles,
+  compatibilityProfiles,
+  type ScimCompatibility,
+} from './core/compatibility.js';
 export {
   type CustomResourceConfig,
   DEFAULT_LIMITS,

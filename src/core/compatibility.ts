@@ -32,12 +32,24 @@ export interface ScimCompatibility {
  * });
  * ```
  */
-export const compatibilityProfiles = Object.freeze({
+export const compatibilityProfiles: CompatibilityProfiles = Object.freeze({
   rfc: Object.freeze({ replaceNoTarget: 'error' }),
   entra: Object.freeze({ replaceNoTarget: 'add' }),
   okta: Object.freeze({ replaceNoTarget: 'error' }),
   lenient: Object.freeze({ replaceNoTarget: 'add' }),
-} satisfies Record<string, Required<ScimCompatibility>>);
+});
+
+/** The named profiles of {@link compatibilityProfiles}. */
+export interface CompatibilityProfiles {
+  /** RFC 7644 to the letter: the default. */
+  readonly rfc: Readonly<Required<ScimCompatibility>>;
+  /** What Microsoft Entra ID needs. */
+  readonly entra: Readonly<Required<ScimCompatibility>>;
+  /** What Okta needs: nothing beyond the RFC. */
+  readonly okta: Readonly<Required<ScimCompatibility>>;
+  /** What any supported identity provider needs. */
+  readonly lenient: Readonly<Required<ScimCompatibility>>;
+}
 
 /** The compatibility options in force: the `rfc` profile with what the host set on top. */
 export function resolveCompatibility(
