@@ -12,6 +12,9 @@ const user = (userName: string) => ({ schemas: [USER_SCHEMA], userName });
 const bulk = (Operations: unknown[], extra: Record<string, unknown> = {}) => ({
   body: { schemas: [BULK_REQUEST], Operations, ...extra },
 });
+/** The per-operation statuses of a BulkResponse, in order. */
+const statusesOf = (response: { body: { Operations: { status: string }[] } }) =>
+  response.body.Operations.map((op) => op.status);
 
 describe('POST /Bulk (RFC 7644 §3.7)', () => {
   it('creates a user and a group whose members reference it by bulkId', async () => {
@@ -63,7 +66,7 @@ describe('POST /Bulk (RFC 7644 §3.7)', () => {
         { method: 'POST', path: '/Users', bulkId: 'u1', data: user('bjensen') },
       ]),
     );
-    expect(response.body.Operations.map((op: { status: string }) => op.status)).toEqual(['201', '201']);
+    expect(statusesOf(response)).toEqual(['201', '201']);
   });
 
   it('resolves bulkId references in paths', async () => {
@@ -165,7 +168,7 @@ describe('POST /Bulk (RFC 7644 §3.7)', () => {
       },
     });
     const response = await call('POST', '/Bulk', bulk([group('a', 'b'), group('b', 'a')]));
-    expect(response.body.Operations.map((op: { status: string }) => op.status)).toEqual(['409', '409']);
+    expect(statusesOf(response)).toEqual(['409', '409']);
     expect(response.body.Operations[0].response).toMatchObject(errorEnvelope(409));
   });
 
@@ -179,7 +182,7 @@ describe('POST /Bulk (RFC 7644 §3.7)', () => {
         { method: 'POST', path: '/Users', bulkId: 'u', data: user('b') },
       ]),
     );
-    expect(response.body.Operations.map((op: { status: string }) => op.status)).toEqual(['201', '400']);
+    expect(statusesOf(response)).toEqual(['201', '400']);
   });
 
   it('uses version as If-Match', async () => {
@@ -193,7 +196,7 @@ describe('POST /Bulk (RFC 7644 §3.7)', () => {
         { method: 'DELETE', path: `/Users/${created.body.id}`, version: created.headers['ETag'] },
       ]),
     );
-    expect(response.body.Operations.map((op: { status: string }) => op.status)).toEqual(['412', '204']);
+    expect(statusesOf(response)).toEqual(['412', '204']);
   });
 
   it('fails operations on paths that are not resources', async () => {
@@ -208,12 +211,7 @@ describe('POST /Bulk (RFC 7644 §3.7)', () => {
         { method: 'DELETE', path: '/Nope/1' },
       ]),
     );
-    expect(response.body.Operations.map((op: { status: string }) => op.status)).toEqual([
-      '400',
-      '400',
-      '400',
-      '400',
-    ]);
+    expect(statusesOf(response)).toEqual(['400', '400', '400', '400']);
   });
 
   it('answers a body that is not a BulkRequest with 400 invalidSyntax', async () => {
