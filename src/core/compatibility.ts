@@ -11,6 +11,13 @@ export interface ScimCompatibility {
    * (`manager[value eq "m2"]`) the value is created only while the attribute is unassigned.
    */
   readonly replaceNoTarget?: 'error' | 'add';
+  /**
+   * Whether a PATCH path may name an extension attribute without its schema URN: `required`
+   * answers 400 invalidPath to `manager` as RFC 7644 §3.10 implies (the default); `optional` takes
+   * `manager` for `urn:…:enterprise:2.0:User:manager` when no core attribute and exactly one
+   * extension has that name, as Microsoft Entra ID's tutorial sends it (entra-manager-unqualified).
+   */
+  readonly extensionUrn?: 'required' | 'optional';
 }
 
 /**
@@ -20,7 +27,8 @@ export interface ScimCompatibility {
  * by value filter) are accepted by every profile and need no option.
  *
  * - `rfc`: RFC 7644 to the letter, the default.
- * - `entra`: Microsoft Entra ID: `replaceNoTarget: 'add'` (entra-filtered-path-upsert).
+ * - `entra`: Microsoft Entra ID: `replaceNoTarget: 'add'` (entra-filtered-path-upsert) and
+ *   `extensionUrn: 'optional'` (entra-manager-unqualified).
  * - `okta`: Okta: its documented requests conform to the RFC, so nothing is relaxed.
  * - `lenient`: what any of the above needs, for a service shared by several identity providers.
  *
@@ -33,10 +41,10 @@ export interface ScimCompatibility {
  * ```
  */
 export const compatibilityProfiles: CompatibilityProfiles = Object.freeze({
-  rfc: Object.freeze({ replaceNoTarget: 'error' }),
-  entra: Object.freeze({ replaceNoTarget: 'add' }),
-  okta: Object.freeze({ replaceNoTarget: 'error' }),
-  lenient: Object.freeze({ replaceNoTarget: 'add' }),
+  rfc: Object.freeze({ replaceNoTarget: 'error', extensionUrn: 'required' }),
+  entra: Object.freeze({ replaceNoTarget: 'add', extensionUrn: 'optional' }),
+  okta: Object.freeze({ replaceNoTarget: 'error', extensionUrn: 'required' }),
+  lenient: Object.freeze({ replaceNoTarget: 'add', extensionUrn: 'optional' }),
 });
 
 /** The named profiles of {@link compatibilityProfiles}. */
@@ -60,6 +68,8 @@ export function resolveCompatibility(
 
 /** The options the host set, so an explicit `undefined` keeps the default. */
 function definedOnly(compatibility: ScimCompatibility | undefined): ScimCompatibility {
-  if (compatibility?.replaceNoTarget === undefined) return {};
-  return { replaceNoTarget: compatibility.replaceNoTarget };
+  const defined: { -readonly [K in keyof ScimCompatibility]: ScimCompatibility[K] } = {};
+  if (compatibility?.replaceNoTarget !== undefined) defined.replaceNoTarget = compatibility.replaceNoTarget;
+  if (compatibility?.extensionUrn !== undefined) defined.extensionUrn = compatibility.extensionUrn;
+  return defined;
 }

@@ -94,8 +94,6 @@ export function entraQuirksScenario(): CaseGroup {
         },
       },
       {
-        // The observed shape also comes without the URN (`manager[value eq "id"]`); RFC 7644 §3.10
-        // requires extension attributes to be URN-qualified and scimkit answers 400 invalidPath.
         name: 'clears the manager on a remove of the URN-qualified manager[value eq "id"] (entra-manager-remove)',
         async run(client) {
           const managerId = need(state.managerId, 'the manager id');
@@ -109,6 +107,39 @@ export function entraQuirksScenario(): CaseGroup {
           const response = await client.patch(
             `/Users/${id()}`,
             [{ op: 'remove', path: `${ENTERPRISE_USER_SCHEMA}:manager[value eq "${managerId}"]` }],
+            ENTRA,
+          );
+          expectScimJson(response, 200);
+          expect(response.body[ENTERPRISE_USER_SCHEMA]?.manager).toBeUndefined();
+          expect(response.body[ENTERPRISE_USER_SCHEMA]).toMatchObject({ department: 'Retail' });
+        },
+      },
+      {
+        name: 'links the manager with the tutorial’s unqualified Add of [{ $ref, value }] (entra-manager-unqualified, entra-manager-array)',
+        async run(client) {
+          const managerId = need(state.managerId, 'the manager id');
+          const response = await client.patch(
+            `/Users/${id()}`,
+            [
+              {
+                op: 'Add',
+                path: 'manager',
+                value: [{ $ref: `${client.origin}/scim/v2/Users/${managerId}`, value: managerId }],
+              },
+            ],
+            ENTRA,
+          );
+          expectScimJson(response, 200);
+          expect(response.body[ENTERPRISE_USER_SCHEMA].manager).toMatchObject({ value: managerId });
+        },
+      },
+      {
+        name: 'clears the manager on a remove of the unqualified manager[value eq "id"] (entra-manager-remove)',
+        async run(client) {
+          const managerId = need(state.managerId, 'the manager id');
+          const response = await client.patch(
+            `/Users/${id()}`,
+            [{ op: 'remove', path: `manager[value eq "${managerId}"]` }],
             ENTRA,
           );
           expectScimJson(response, 200);

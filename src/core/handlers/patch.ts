@@ -49,6 +49,7 @@ export async function patchResource(
   const operations = parsePatchOp(runtime.schema, request.body, {
     maxOperations: limits.patchOperations,
     filterLimits: limits.filter,
+    extensionUrn: request.state.config.compatibility.extensionUrn,
   });
   checkPasswordChange(request, runtime, operations.some(touchesPassword));
   const groups = request.state.groups;

@@ -10,8 +10,9 @@ import type { PatchPath } from './parse-path.js';
  * Brings a PatchOp value into the canonical shape of its target, with the same rules as a POST or
  * PUT body (`normalizeResource`): canonical attribute names, `"True"`/`"False"` as booleans, a bare
  * id wrapped as `{ value }` for a complex attribute with a `value` sub-attribute (Entra ID sends
- * `manager` so), a single value wrapped for a multi-valued attribute, readOnly sub-attributes
- * dropped. `null` and empty arrays become `undefined` (unassigned, RFC 7643 §2.5).
+ * `manager` so), a single value wrapped for a multi-valued attribute, a one-element array unwrapped
+ * for a singular attribute (Entra ID's tutorial adds a manager as `[{ "value": … }]`), readOnly
+ * sub-attributes dropped. `null` and empty arrays become `undefined` (unassigned, RFC 7643 §2.5).
  *
  * Without a filter the value is the attribute's; with a filter and no sub-attribute it is one
  * complex value; with a sub-attribute it is that sub-attribute's.
@@ -21,7 +22,12 @@ import type { PatchPath } from './parse-path.js';
  */
 export function normalizeTargetValue(schema: ResourceSchema, path: PatchPath, value: unknown): unknown {
   const { attribute, filter, subAttribute } = path;
-  if (filter === undefined) return extract(normalizeFragment(schema, attribute, value), attribute);
+  if (filter === undefined) {
+    // An array is never a valid value of a singular attribute, so unwrapping one element changes
+    // the meaning of no valid request (entra-manager-array).
+    const single = !attribute.definition.multiValued && Array.isArray(value) && value.length === 1;
+    return extract(normalizeFragment(schema, attribute, single ? value[0] : value), attribute);
+  }
   if (value === null || value === undefined) return undefined;
   if (subAttribute !== undefined) {
     const element = normalizeElement(schema, attribute, { [subAttribute.definition.name]: value });

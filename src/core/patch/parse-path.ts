@@ -1,4 +1,4 @@
-import { badRequest, isScimError } from '../errors.js';
+import { badRequest, isScimError, type ScimError } from '../errors.js';
 import type { FilterLimits, FilterNode } from '../filter/ast.js';
 import { checkFilter, parseFilter } from '../filter/index.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
@@ -37,6 +37,17 @@ export interface PatchPath {
   readonly subAttribute?: AttributeRef;
 }
 
+/** Options of {@link parsePatchPath}. */
+export interface PatchPathOptions {
+  /** Bounds on the value filter. */
+  readonly limits: FilterLimits;
+  /**
+   * Whether an extension attribute may be named without its schema URN (`manager` for
+   * `urn:…:enterprise:2.0:User:manager`); see `ScimCompatibility.extensionUrn`. Default `required`.
+   */
+  readonly extensionUrn?: 'required' | 'optional';
+}
+
 // RFC 7643 §2.1 ATTRNAME, plus `$ref`.
 const ATTRIBUTE_NAME = /^(?:\$ref|[A-Za-z][A-Za-z0-9_-]*)$/;
 
@@ -48,11 +59,12 @@ const ATTRIBUTE_NAME = /^(?:\$ref|[A-Za-z][A-Za-z0-9_-]*)$/;
  *   on an attribute that is not a top-level complex attribute, or has a value filter the filter engine
  *   rejects.
  */
-export function parsePatchPath(schema: ResourceSchema, text: string, limits: FilterLimits): PatchPath {
+export function parsePatchPath(schema: ResourceSchema, text: string, options: PatchPathOptions): PatchPath {
   const shown = clip(text);
   const open = text.indexOf('[');
+  const optionalUrn = options.extensionUrn === 'optional';
   if (open === -1) {
-    const attribute = resolve(schema, text, shown);
+    const attribute = resolve(schema, text, shown, optionalUrn);
     if (attribute.names.length === 2 && attribute.parent?.multiValued === true) {
       throw badRequest(
         'invalidPath',
@@ -65,7 +77,7 @@ export function parsePatchPath(schema: ResourceSchema, text: string, limits: Fil
 
   const close = closingBracket(text, open);
   if (close === -1) throw badRequest('invalidPath', `${shown}: the value filter has no closing "]"`);
-  const attribute = resolve(schema, text.slice(0, open), shown);
+  const attribute = resolve(schema, text.slice(0, open), shown, optionalUrn);
   const { definition } = attribute;
   // A singular complex attribute takes a value filter too, selecting its value when it matches:
   // Entra ID removes a manager with `…:User:manager[value eq "<id>"]` (entra-manager-remove).
@@ -75,7 +87,7 @@ export function parsePatchPath(schema: ResourceSchema, text: string, limits: Fil
       `${shown}: a value filter needs a complex attribute, and ${attribute.path} is not one`,
     );
   }
-  const filter = checkValueFilter(schema, attribute, text.slice(open + 1, close), shown, limits);
+  const filter = checkValueFilter(schema, attribute, text.slice(open + 1, close), shown, options.limits);
 
   const rest = text.slice(close + 1);
   if (rest === '') return { text, attribute, filter };
@@ -93,15 +105,50 @@ export function parsePatchPath(schema: ResourceSchema, text: string, limits: Fil
   return { text, attribute, filter, subAttribute };
 }
 
-function resolve(schema: ResourceSchema, attributePath: string, text: string): AttributeRef {
-  const attribute = attributePath === '' ? undefined : schema.resolvePath(attributePath);
-  if (attribute === undefined) {
+function resolve(
+  schema: ResourceSchema,
+  attributePath: string,
+  text: string,
+  optionalUrn: boolean,
+): AttributeRef {
+  if (attributePath === '') throw unknownAttribute(schema, attributePath, text);
+  const attribute =
+    schema.resolvePath(attributePath) ??
+    (optionalUrn ? resolveInExtensions(schema, attributePath, text) : undefined);
+  if (attribute === undefined) throw unknownAttribute(schema, attributePath, text);
+  return attribute;
+}
+
+/**
+ * An unqualified name that no core attribute has, looked up in each extension: Entra ID's tutorial
+ * adds a manager with `"path": "manager"` (entra-manager-unqualified). RFC 7644 §3.10 asks for the
+ * URN; the name is taken only when exactly one extension has it.
+ *
+ * @throws {@link ScimError} 400 invalidPath when several extensions have the name.
+ */
+function resolveInExtensions(
+  schema: ResourceSchema,
+  attributePath: string,
+  text: string,
+): AttributeRef | undefined {
+  if (attributePath.includes(':')) return undefined;
+  const found = schema.extensions
+    .map((extension) => schema.resolvePath(`${extension.schema}:${attributePath}`))
+    .filter((ref) => ref !== undefined);
+  if (found.length > 1) {
     throw badRequest(
       'invalidPath',
-      `${text}: unknown attribute "${clip(attributePath, 60)}" of resource type ${schema.resourceType.name}`,
+      `${text}: "${clip(attributePath, 60)}" is an attribute of several extensions; name it with its schema URN`,
     );
   }
-  return attribute;
+  return found[0];
+}
+
+function unknownAttribute(schema: ResourceSchema, attributePath: string, text: string): ScimError {
+  return badRequest(
+    'invalidPath',
+    `${text}: unknown attribute "${clip(attributePath, 60)}" of resource type ${schema.resourceType.name}`,
+  );
 }
 
 /** The index of the first `]` after `open` that is not inside a quoted string, or -1. */

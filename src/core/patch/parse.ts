@@ -7,7 +7,7 @@ import type { AttributeDefinition } from '../schema/types.js';
 import { clip } from './detail.js';
 import { isJsonObject, type JsonObject } from './json-values.js';
 import { normalizeTargetValue } from './operation-value.js';
-import { type PatchPath, parsePatchPath } from './parse-path.js';
+import { type PatchPath, type PatchPathOptions, parsePatchPath } from './parse-path.js';
 
 export type { PatchPath } from './parse-path.js';
 
@@ -44,6 +44,11 @@ export interface ParsePatchOptions {
   readonly maxOperations: number;
   /** Bounds on each value filter in a path; the filter defaults otherwise. */
   readonly filterLimits?: FilterLimits;
+  /**
+   * `optional` resolves an extension attribute named without its URN (`manager`) when exactly one
+   * extension has it; see `ScimCompatibility.extensionUrn`. Default `required` (RFC 7644 §3.10).
+   */
+  readonly extensionUrn?: 'required' | 'optional';
 }
 
 const OP_NAMES: ReadonlySet<string> = new Set<PatchOpName>(['add', 'replace', 'remove']);
@@ -88,7 +93,11 @@ export function parsePatchOp(
       `Operations: ${operations.length} operations, at most ${options.maxOperations} are accepted per request`,
     );
   }
-  const context: Context = { schema, limits: options.filterLimits ?? DEFAULT_FILTER_LIMITS, out: [] };
+  const pathOptions: PatchPathOptions = {
+    limits: options.filterLimits ?? DEFAULT_FILTER_LIMITS,
+    extensionUrn: options.extensionUrn ?? 'required',
+  };
+  const context: Context = { schema, pathOptions, out: [] };
   operations.forEach((raw, index) => {
     parseOperation(context, raw, index);
   });
@@ -97,7 +106,7 @@ export function parsePatchOp(
 
 interface Context {
   readonly schema: ResourceSchema;
-  readonly limits: FilterLimits;
+  readonly pathOptions: PatchPathOptions;
   readonly out: PatchOperation[];
 }
 
@@ -139,7 +148,7 @@ function parseOperation(context: Context, raw: unknown, index: number): void {
     expandExtension(context, name, extension, value, index, where);
     return;
   }
-  const path = parsePatchPath(context.schema, text, context.limits);
+  const path = parsePatchPath(context.schema, text, context.pathOptions);
   if (isReadOnly(path))
     throw badRequest('mutability', `${path.attribute.path}: readOnly, clients cannot ${name} it`);
   push(context, name, path, value, index);
@@ -187,7 +196,7 @@ function expandExtension(
       push(
         context,
         op,
-        parsePatchPath(context.schema, `${urn}:${attribute.name}`, context.limits),
+        parsePatchPath(context.schema, `${urn}:${attribute.name}`, context.pathOptions),
         undefined,
         index,
       );
@@ -204,7 +213,7 @@ function expandExtension(
 function pushKey(context: Context, op: PatchOpName, key: string, value: unknown, index: number): void {
   let path: PatchPath;
   try {
-    path = parsePatchPath(context.schema, key, context.limits);
+    path = parsePatchPath(context.schema, key, context.pathOptions);
   } catch (error) {
     // Without a path the keys are part of the value: an unknown one is a malformed body, as in a PUT.
     if (isScimError(error) && error.scimType === 'invalidPath') {

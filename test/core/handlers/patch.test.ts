@@ -107,6 +107,41 @@ describe('PATCH /Users/{id} (RFC 7644 §3.5.2)', () => {
     });
   });
 
+  describe('an extension attribute named without its URN (entra-manager-unqualified)', () => {
+    const operations = [{ op: 'Add', path: 'manager', value: [{ value: 'm2' }] }];
+
+    it.each([
+      ['by default', {}],
+      ['with the rfc profile', { compatibility: compatibilityProfiles.rfc }],
+      ['with the okta profile', { compatibility: compatibilityProfiles.okta }],
+    ])('answers 400 invalidPath %s (RFC 7644 §3.10) and changes nothing', async (_when, config) => {
+      const { call, createUser, patch } = setup(config);
+      const created = await createUser('bjensen');
+      const response = await patch(`/Users/${created.body.id}`, operations);
+      expect(response.body).toMatchObject(errorEnvelope(400, 'invalidPath'));
+      expect((await call('GET', `/Users/${created.body.id}`)).body.meta.version).toBe(
+        created.body.meta.version,
+      );
+    });
+
+    it.each([
+      ['the entra profile', compatibilityProfiles.entra],
+      ['the lenient profile', compatibilityProfiles.lenient],
+      ['extensionUrn: optional', { extensionUrn: 'optional' as const }],
+    ])('resolves it with %s', async (_name, compatibility) => {
+      const { createUser, patch } = setup({ compatibility });
+      const created = await createUser('bjensen');
+      const response = await patch(`/Users/${created.body.id}`, operations);
+      expect(response.status).toBe(200);
+      expect(response.body[ENTERPRISE_USER_SCHEMA]).toMatchObject({ manager: { value: 'm2' } });
+      const removed = await patch(`/Users/${created.body.id}`, [
+        { op: 'Remove', path: 'manager[value eq "m2"]' },
+      ]);
+      expect(removed.status).toBe(200);
+      expect(removed.body[ENTERPRISE_USER_SCHEMA]).toBeUndefined();
+    });
+  });
+
   it('removes the manager by a value filter as Entra ID does (entra-manager-remove)', async () => {
     const { call, createUser, patch } = setup();
     const created = await createUser('bjensen', { [ENTERPRISE_USER_SCHEMA]: { manager: { value: 'm2' } } });

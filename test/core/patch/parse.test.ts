@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parsePatchOp } from '../../../src/core/patch/parse.js';
+import { defineAttribute } from '../../../src/core/schema/define.js';
+import { createDefaultRegistry } from '../../../src/core/schema/registry.js';
 import {
   ENTERPRISE,
   expect400,
   groupResource,
   PATCH_OP,
   parse,
+  patch,
   patchOp,
   USER_SCHEMA,
   userResource,
@@ -348,5 +351,109 @@ describe('parsePatchOp: values', () => {
   it('ignores a value on a remove of a single-valued attribute', () => {
     const [operation] = parse(userResource, { op: 'remove', path: 'title', value: 'x' });
     expect(operation?.value).toBeUndefined();
+  });
+});
+
+describe('parsePatchOp: a one-element array for a singular attribute (entra-manager-array)', () => {
+  it('unwraps it, as Entra ID adds a manager', () => {
+    const [operation] = parse(userResource, {
+      op: 'Add',
+      path: `${ENTERPRISE}:manager`,
+      value: [{ $ref: 'https://example.com/scim/Users/m2', value: 'm2' }],
+    });
+    expect(operation?.value).toEqual({ $ref: 'https://example.com/scim/Users/m2', value: 'm2' });
+  });
+
+  it('unwraps a simple value too', () => {
+    const [operation] = parse(userResource, { op: 'replace', path: 'title', value: ['Boss'] });
+    expect(operation?.value).toBe('Boss');
+  });
+
+  it('still rejects an array of two for a singular attribute', () => {
+    const operations = [{ op: 'replace', path: 'name', value: [{ givenName: 'a' }, { givenName: 'b' }] }];
+    expect400(
+      () => patch(userResource, { schemas: [USER_SCHEMA], id: 'u1', userName: 'u' }, operations),
+      'invalidValue',
+    );
+  });
+});
+
+describe('parsePatchOp: extension attributes without their URN (entra-manager-unqualified)', () => {
+  const optional = (path: string, value: unknown = 'm2') =>
+    parsePatchOp(userResource, patchOp({ op: 'add', path, value }), {
+      maxOperations: 10,
+      extensionUrn: 'optional',
+    });
+
+  it.each([
+    ['manager', `${ENTERPRISE}:manager`],
+    ['Manager', `${ENTERPRISE}:manager`],
+    ['manager.value', `${ENTERPRISE}:manager.value`],
+    ['department', `${ENTERPRISE}:department`],
+  ])('resolves %s to %s when the URN is optional', (path, resolved) => {
+    const [operation] = optional(path);
+    expect(operation?.path.attribute.path).toBe(resolved);
+  });
+
+  it('resolves the attribute before a value filter', () => {
+    const operations = parsePatchOp(userResource, patchOp({ op: 'remove', path: 'manager[value eq "m2"]' }), {
+      maxOperations: 10,
+      extensionUrn: 'optional',
+    });
+    expect(operations[0]?.path.attribute.path).toBe(`${ENTERPRISE}:manager`);
+    expect(operations[0]?.path.filter).toBeDefined();
+  });
+
+  it('prefers the core attribute of the same name', () => {
+    const [operation] = optional('name.givenName', 'Ann');
+    expect(operation?.path.attribute.path).toBe('name.givenName');
+  });
+
+  it('still rejects a name no extension has', () => {
+    expect400(() => optional('shoeSize'), 'invalidPath');
+  });
+
+  it.each([
+    ['by default', {}],
+    ['when the URN is required', { extensionUrn: 'required' as const }],
+  ])('answers 400 invalidPath to an unqualified manager %s (RFC 7644 §3.10)', (_when, options) => {
+    for (const path of ['manager', 'manager[value eq "m2"]']) {
+      const body = patchOp({ op: 'add', path, value: 'm2' });
+      expect400(() => parsePatchOp(userResource, body, { maxOperations: 10, ...options }), 'invalidPath');
+    }
+  });
+
+  it('answers 400 invalidPath when several extensions have the name', () => {
+    const registry = createDefaultRegistry({
+      extensions: {
+        User: [
+          {
+            schema: {
+              id: 'urn:example:one:2.0:User',
+              name: 'One',
+              attributes: [defineAttribute({ name: 'badge' })],
+            },
+          },
+          {
+            schema: {
+              id: 'urn:example:two:2.0:User',
+              name: 'Two',
+              attributes: [defineAttribute({ name: 'badge' })],
+            },
+          },
+        ],
+      },
+    });
+    const schema = registry.get('User');
+    if (schema === undefined) throw new Error('no User resource type');
+    const error = expect400(
+      () =>
+        parsePatchOp(schema, patchOp({ op: 'add', path: 'badge', value: 'x' }), {
+          maxOperations: 10,
+          extensionUrn: 'optional',
+        }),
+      'invalidPath',
+    );
+    expect(error.message).toContain('several extensions');
   });
 });
