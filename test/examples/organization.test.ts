@@ -79,14 +79,14 @@ describe('examples/organization: SCIM drives the organisation', () => {
     expect(await teams()).toEqual([{ id: groupId, name: 'Engineering', members: [] }]);
 
     const add = patchOp({ op: 'add', path: 'members', value: [{ value: id }] });
-    expect((await scim.call('PATCH', `/Groups/${groupId}`, { body: add })).status).toBe(200);
+    expect((await scim.call('PATCH', `/Groups/${groupId}`, { body: add })).status).toBe(204);
     expect(await teams()).toEqual([
       { id: groupId, name: 'Engineering', members: ['barbara.jensen@example.com'] },
     ]);
     expect(await members()).toEqual([{ ...renamed, teams: ['Engineering'] }]);
 
     const remove = patchOp({ op: 'remove', path: `members[value eq "${id}"]` });
-    expect((await scim.call('PATCH', `/Groups/${groupId}`, { body: remove })).status).toBe(200);
+    expect((await scim.call('PATCH', `/Groups/${groupId}`, { body: remove })).status).toBe(204);
     expect(await teams()).toEqual([{ id: groupId, name: 'Engineering', members: [] }]);
     expect(await members()).toEqual([{ ...renamed, teams: [] }]);
 

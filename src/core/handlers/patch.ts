@@ -28,7 +28,8 @@ const WITHOUT_MEMBERS = { omit: new Set(['members']) };
  * `attributes` / `excludedAttributes`), or 204 when `patchResponse` is `noContent`.
  *
  * A PatchOp on a Group that only adds and removes members goes to `GroupStore.changeMembers` as
- * a delta: the member list is never loaded, and added members are checked to exist. Any other
+ * a delta: the member list is never loaded, and added members are checked to exist. It answers
+ * 204 unless `memberPatchResponse` is `resource`, so its cost does not grow with the group. Any other
  * PatchOp is a read-modify-write: applied to the stored resource, all operations or none, and
  * written conditionally on the version read, retried when another writer got in between (so
  * concurrent PATCHes of different attributes all survive). A PatchOp that changes nothing writes
@@ -106,12 +107,13 @@ async function patchMembers(
   const current = await groups.store.get(request.ctx, id, WITHOUT_MEMBERS);
   if (current === undefined) throw notFound(groups.schema, id);
   checkIfMatch(ifMatch, current);
-  const responseHint =
-    request.state.config.patchResponse === 'noContent' ? WITHOUT_MEMBERS : hintOf(projection);
+  const { config } = request.state;
+  const noContent = config.patchResponse === 'noContent' || config.memberPatchResponse === 'noContent';
+  const responseHint = noContent ? WITHOUT_MEMBERS : hintOf(projection);
   if (delta.add.length === 0 && delta.remove.length === 0) {
     const unchanged = await groups.store.get(request.ctx, id, responseHint);
     if (unchanged === undefined) throw notFound(groups.schema, id);
-    return respond(request, groups, unchanged, projection);
+    return respond(request, groups, unchanged, projection, noContent);
   }
   const add = delta.add.length === 0 ? [] : await resolveMembers(request, delta.add);
   // Additions and removals commute, so without If-Match no version condition is needed: two
@@ -134,7 +136,7 @@ async function patchMembers(
     add.map((member) => member.value),
     delta.remove,
   );
-  return respond(request, groups, changed, projection);
+  return respond(request, groups, changed, projection, noContent);
 }
 
 /** Checks that the members a PatchOp added (not those already in the group) exist, and sets their type. */
@@ -153,8 +155,9 @@ function respond(
   runtime: TypeRuntime,
   stored: StoredResource,
   projection: Projection,
+  noContent = request.state.config.patchResponse === 'noContent',
 ): HandlerResult {
-  if (request.state.config.patchResponse === 'noContent') {
+  if (noContent) {
     return emptyResult(204, resourceHeaders(request, runtime, stored));
   }
   return resourceResult(request, runtime, stored, 200, projection);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compatibilityProfiles } from '../../../src/core/compatibility.js';
+import type { ScimConfig } from '../../../src/core/config.js';
 import {
   BULK_REQUEST,
   ENTERPRISE_USER_SCHEMA,
@@ -204,7 +205,7 @@ describe('PATCH /Users/{id} (RFC 7644 §3.5.2)', () => {
 });
 
 describe('PATCH /Groups/{id}: members', () => {
-  function spyingGroups() {
+  function spyingGroups(config: Partial<ScimConfig> = {}) {
     const stores = createMemoryStores();
     const deltas: MembershipDelta[] = [];
     const hints: (ReadonlySet<string> | undefined)[] = [];
@@ -219,7 +220,7 @@ describe('PATCH /Groups/{id}: members', () => {
         return stores.groups.changeMembers(ctx, id, delta, condition, hint);
       },
     };
-    return { deltas, hints, ...setup({ users: stores.users, groups }) };
+    return { deltas, hints, ...setup({ users: stores.users, groups, ...config }) };
   }
 
   it('adds and removes members as a delta, without loading the member list', async () => {
@@ -232,10 +233,34 @@ describe('PATCH /Groups/{id}: members', () => {
       { op: 'add', path: 'members', value: [{ value: b.body.id }] },
       { op: 'remove', path: `members[value eq "${a.body.id}"]` },
     ]);
-    expect(response.status).toBe(200);
-    expect(response.body.members).toEqual([expect.objectContaining({ value: b.body.id, type: 'User' })]);
+    expect(response.status).toBe(204);
+    expect(response.body).toBeUndefined();
     expect(deltas).toEqual([{ add: [{ value: b.body.id, type: 'User' }], remove: [a.body.id] }]);
-    expect(hints[0]?.has('members')).toBe(true);
+    expect(hints.every((omit) => omit?.has('members'))).toBe(true);
+  });
+
+  it('answers 200 with the group and its members when memberPatchResponse is resource', async () => {
+    const { createUser, createGroup, patch } = spyingGroups({ memberPatchResponse: 'resource' });
+    const a = await createUser('a');
+    const group = await createGroup('Admins');
+    const response = await patch(`/Groups/${group.body.id}`, [
+      { op: 'add', path: 'members', value: [{ value: a.body.id }] },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body.members).toEqual([expect.objectContaining({ value: a.body.id, type: 'User' })]);
+  });
+
+  it('answers 204 when patchResponse is noContent, whatever memberPatchResponse says', async () => {
+    const { createUser, createGroup, patch } = spyingGroups({
+      patchResponse: 'noContent',
+      memberPatchResponse: 'resource',
+    });
+    const a = await createUser('a');
+    const group = await createGroup('Admins');
+    const response = await patch(`/Groups/${group.body.id}`, [
+      { op: 'add', path: 'members', value: [{ value: a.body.id }] },
+    ]);
+    expect(response.status).toBe(204);
   });
 
   it('answers an added member that does not exist with 400 invalidValue naming it', async () => {
@@ -282,7 +307,7 @@ describe('PATCH /Groups/{id}: members', () => {
   });
 
   it('leaves members out of the response when excludedAttributes=members', async () => {
-    const { call, createUser, createGroup } = spyingGroups();
+    const { call, createUser, createGroup } = spyingGroups({ memberPatchResponse: 'resource' });
     const a = await createUser('a');
     const group = await createGroup('Admins');
     const response = await call('PATCH', `/Groups/${group.body.id}?excludedAttributes=members`, {

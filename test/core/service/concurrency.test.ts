@@ -12,7 +12,7 @@ describe('concurrency', () => {
         patch(`/Groups/${group.body.id}`, [{ op: 'add', path: 'members', value: [{ value: user.body.id }] }]),
       ),
     );
-    expect(responses.every((response) => response.status === 200)).toBe(true);
+    expect(responses.every((response) => response.status === 204)).toBe(true);
     const final = await call('GET', `/Groups/${group.body.id}`);
     expect(final.body.members).toHaveLength(50);
   });

@@ -189,7 +189,7 @@ export const bulkCases: CaseGroup = {
         expectScimJson(response, 200);
         const [patch, post] = response.body.Operations;
         expect(post).toMatchObject({ bulkId: 'later', status: '201' });
-        expect(patch).toMatchObject({ method: 'PATCH', status: '200', location: post.location });
+        expect(patch).toMatchObject({ method: 'PATCH', status: '204', location: post.location });
         const group = await client.get(post.location.slice(client.base.length));
         expect(group.body.members.map((member: { value: string }) => member.value)).toEqual([user.body.id]);
       },

@@ -22,7 +22,7 @@ export const concurrencyCases: CaseGroup = {
             ]),
           ),
         );
-        expect(responses.map((response) => response.status)).toEqual(users.map(() => 200));
+        expect(responses.map((response) => response.status)).toEqual(users.map(() => 204));
         const read = await client.get(`/Groups/${group.body.id}`);
         expectScimJson(read, 200);
         expect(read.body.members.map((member: { value: string }) => member.value).sort()).toEqual(

@@ -47,7 +47,7 @@ export const groupCases: CaseGroup = {
       },
     },
     {
-      name: 'adds members with PATCH: 200 with the group and its new members',
+      name: 'adds members with PATCH: 204 with a new ETag, and the group lists its new members',
       async run(client) {
         const first = await client.createUser(client.unique('first'));
         const second = await client.createUser(client.unique('second'));
@@ -55,9 +55,12 @@ export const groupCases: CaseGroup = {
         const response = await client.patch(`/Groups/${group.body.id}`, [
           { op: 'add', path: 'members', value: [{ value: second.body.id }] },
         ]);
-        expectScimJson(response, 200);
-        expect(ids(response.body.members)).toEqual([first.body.id, second.body.id].sort());
+        expectNoBody(response, 204);
+        expect(response.headers.get('etag')).toMatch(/^W\/".+"$/);
         expect(response.headers.get('etag')).not.toBe(group.headers.get('etag'));
+        const read = await client.get(`/Groups/${group.body.id}`);
+        expect(ids(read.body.members)).toEqual([first.body.id, second.body.id].sort());
+        expect(read.headers.get('etag')).toBe(response.headers.get('etag'));
       },
     },
     {
@@ -69,8 +72,7 @@ export const groupCases: CaseGroup = {
         const response = await client.patch(`/Groups/${group.body.id}`, [
           { op: 'remove', path: `members[value eq "${drop.body.id}"]` },
         ]);
-        expectScimJson(response, 200);
-        expect(ids(response.body.members)).toEqual([keep.body.id]);
+        expectNoBody(response, 204);
         expect(ids((await client.get(`/Groups/${group.body.id}`)).body.members)).toEqual([keep.body.id]);
       },
     },
@@ -191,8 +193,8 @@ export const groupCases: CaseGroup = {
         const response = await client.patch(`/Groups/${group.body.id}`, [
           { op: 'add', value: { members: [{ value: user.body.id }] } },
         ]);
-        expectScimJson(response, 200);
-        expect(ids(response.body.members)).toEqual([user.body.id]);
+        expectNoBody(response, 204);
+        expect(ids((await client.get(`/Groups/${group.body.id}`)).body.members)).toEqual([user.body.id]);
       },
     },
     {
@@ -218,6 +220,41 @@ export const groupCases: CaseGroup = {
         expectScimJson(response, 200);
         expect(ids(response.body.members)).toEqual([]);
         expect((await client.get(`/Users/${user.body.id}`)).body.groups ?? []).toEqual([]);
+      },
+    },
+  ],
+};
+
+/** `memberPatchResponse: 'resource'`: member PATCHes answer 200 with the group, as other PATCHes do. */
+export const memberPatchResourceCases: CaseGroup = {
+  name: 'RFC 7644 §3.5.2 member PATCH with memberPatchResponse: resource',
+  config: () => ({ memberPatchResponse: 'resource' }),
+  cases: [
+    {
+      name: 'adds members with PATCH: 200 with the group and its new members',
+      async run(client) {
+        const first = await client.createUser(client.unique('first'));
+        const second = await client.createUser(client.unique('second'));
+        const group = await client.createGroup(client.unique('Patched'), [first.body.id]);
+        const response = await client.patch(`/Groups/${group.body.id}`, [
+          { op: 'add', path: 'members', value: [{ value: second.body.id }] },
+        ]);
+        expectScimJson(response, 200);
+        expect(ids(response.body.members)).toEqual([first.body.id, second.body.id].sort());
+        expect(response.headers.get('etag')).not.toBe(group.headers.get('etag'));
+      },
+    },
+    {
+      name: 'leaves the members out of the 200 with excludedAttributes=members',
+      async run(client) {
+        const user = await client.createUser(client.unique('excluded'));
+        const group = await client.createGroup(client.unique('Excluded'));
+        const response = await client.patch(`/Groups/${group.body.id}?excludedAttributes=members`, [
+          { op: 'add', path: 'members', value: [{ value: user.body.id }] },
+        ]);
+        expectScimJson(response, 200);
+        expect(response.body.members).toBeUndefined();
+        expect(response.body.displayName).toBe(group.body.displayName);
       },
     },
   ],

@@ -4,7 +4,7 @@ import { concurrencyCases } from './concurrency.js';
 import { discoveryCases } from './discovery.js';
 import { errorCases } from './errors.js';
 import { disabledFeatureCases, storeFailureCases } from './failures.js';
-import { groupCases } from './groups.js';
+import { groupCases, memberPatchResourceCases } from './groups.js';
 import { interopCases } from './interop.js';
 import { connectionReuseCases, largeBodyCases, limitCases, oversizedBodyCases } from './limits.js';
 import { listCases } from './list.js';
@@ -20,6 +20,7 @@ export const allCaseGroups: readonly CaseGroup[] = [
   writeCases,
   listCases,
   groupCases,
+  memberPatchResourceCases,
   searchCases,
   bulkCases,
   meCases,
