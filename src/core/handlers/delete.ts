@@ -2,9 +2,13 @@ import { emptyResult, type HandlerResult } from '../http/response.js';
 import type { HandlerRequest, TypeRuntime } from './runtime.js';
 import { checkIfMatch, ifMatchOf, lostRace, notFound } from './shared.js';
 
+const WITHOUT_MEMBERS = { omit: new Set(['members']) };
+
 /**
  * Answers `DELETE /<endpoint>/<id>` (RFC 7644 §3.6) with 204. With `If-Match`, the delete is
- * conditional on that version (§3.14). The delete hooks receive the resource as it was.
+ * conditional on that version (§3.14). The delete hooks receive the resource as it was. A group's
+ * members are read only when an `onGroupDeleted` hook will receive them: without one, deleting a
+ * group of 100k members reads none of them.
  *
  * @throws {@link ScimError} 404 when there is no such resource; 412 when `If-Match` names
  *   another version, or the resource changed between the check and the delete.
@@ -15,7 +19,7 @@ export async function deleteResource(
   id: string,
 ): Promise<HandlerResult> {
   const ifMatch = ifMatchOf(request);
-  const current = await runtime.store.get(request.ctx, id);
+  const current = await runtime.store.get(request.ctx, id, readHint(request, runtime));
   if (current === undefined) throw notFound(runtime.schema, id);
   checkIfMatch(ifMatch, current);
   const deleted = await runtime.store.delete(
@@ -27,4 +31,9 @@ export async function deleteResource(
     throw ifMatch === undefined ? notFound(runtime.schema, id) : await lostRace(request, runtime, id);
   await request.state.hooks.deleted(runtime.schema.resourceType.name, request.ctx, current);
   return emptyResult(204);
+}
+
+function readHint(request: HandlerRequest, runtime: TypeRuntime): typeof WITHOUT_MEMBERS | undefined {
+  const needsMembers = runtime.kind !== 'Group' || request.state.config.hooks.onGroupDeleted !== undefined;
+  return needsMembers ? undefined : WITHOUT_MEMBERS;
 }
