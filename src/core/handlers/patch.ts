@@ -69,6 +69,10 @@ async function patchWhole(
   projection: Projection,
 ): Promise<HandlerResult> {
   const ifMatch = ifMatchOf(request);
+  if (runtime.kind === 'Group' && !operations.some(touchesMembers)) {
+    const unchanged = await unchangedGroup(request, runtime, id, operations, projection);
+    if (unchanged !== undefined) return unchanged;
+  }
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
     const current = await runtime.store.get(request.ctx, id);
     if (current === undefined) throw notFound(runtime.schema, id);
@@ -94,6 +98,34 @@ async function patchWhole(
     if (ifMatch !== undefined) throw await lostRace(request, runtime, id);
   }
   throw tooMuchContention(runtime.schema, id);
+}
+
+/**
+ * The answer to a group PatchOp that leaves members alone and changes nothing, read without the
+ * member list: Okta repeats `replace` of `id` and `displayName` with every membership change
+ * (okta-group-rename-with-id), and reading 100k members to find nothing changed would make each
+ * of those O(n). `undefined` when the PatchOp changes something.
+ */
+async function unchangedGroup(
+  request: HandlerRequest,
+  runtime: TypeRuntime,
+  id: string,
+  operations: readonly PatchOperation[],
+  projection: Projection,
+): Promise<HandlerResult | undefined> {
+  const current = await runtime.store.get(request.ctx, id, WITHOUT_MEMBERS);
+  if (current === undefined) throw notFound(runtime.schema, id);
+  checkIfMatch(ifMatchOf(request), current);
+  const { changed } = applyPatch(runtime.schema, current, operations, {
+    validator: runtime.validator,
+    replaceNoTarget: request.state.config.compatibility.replaceNoTarget,
+  });
+  if (changed) return undefined;
+  if (request.state.config.patchResponse === 'noContent')
+    return respond(request, runtime, current, projection);
+  const stored = await runtime.store.get(request.ctx, id, hintOf(projection));
+  if (stored === undefined) throw notFound(runtime.schema, id);
+  return respond(request, runtime, stored, projection);
 }
 
 async function patchMembers(
@@ -161,6 +193,11 @@ function respond(
     return emptyResult(204, resourceHeaders(request, runtime, stored));
   }
   return resourceResult(request, runtime, stored, 200, projection);
+}
+
+function touchesMembers(operation: PatchOperation): boolean {
+  const { attribute } = operation.path;
+  return !attribute.extension && attribute.names[0] === 'members';
 }
 
 function touchesPassword(operation: PatchOperation): boolean {

@@ -321,6 +321,43 @@ describe('PATCH /Groups/{id}: members', () => {
     expect(response.body.displayName).toBe('Admins');
   });
 
+  describe('a repeated rename with the group id, as Okta sends with every membership change (okta-group-rename-with-id)', () => {
+    const rename = (id: string, displayName: string) => [{ op: 'replace', value: { id, displayName } }];
+
+    it('reads no member when nothing changes and patchResponse is noContent', async () => {
+      const { createUser, createGroup, patch, hints } = spyingGroups({ patchResponse: 'noContent' });
+      const a = await createUser('a');
+      const group = await createGroup('Admins', [a.body.id]);
+      hints.length = 0;
+      const response = await patch(`/Groups/${group.body.id}`, rename(group.body.id, 'Admins'));
+      expect(response.status).toBe(204);
+      expect(response.headers['ETag']).toBe(group.headers['ETag']);
+      expect(hints.every((omit) => omit?.has('members'))).toBe(true);
+    });
+
+    it('answers 200 with the unchanged group and its members by default', async () => {
+      const { createUser, createGroup, patch } = spyingGroups();
+      const a = await createUser('a');
+      const group = await createGroup('Admins', [a.body.id]);
+      const response = await patch(`/Groups/${group.body.id}`, rename(group.body.id, 'Admins'));
+      expect(response.status).toBe(200);
+      expect(response.body.meta.version).toBe(group.body.meta.version);
+      expect(response.body.members).toEqual([expect.objectContaining({ value: a.body.id })]);
+    });
+
+    it('renames the group and keeps its members when the name changes', async () => {
+      const { call, createUser, createGroup, patch } = spyingGroups({ patchResponse: 'noContent' });
+      const a = await createUser('a');
+      const group = await createGroup('Admins', [a.body.id]);
+      const response = await patch(`/Groups/${group.body.id}`, rename(group.body.id, 'Administrators'));
+      expect(response.status).toBe(204);
+      const read = await call('GET', `/Groups/${group.body.id}`);
+      expect(read.body.displayName).toBe('Administrators');
+      expect(read.body.members).toEqual([expect.objectContaining({ value: a.body.id })]);
+      expect(read.body.meta.version).not.toBe(group.body.meta.version);
+    });
+  });
+
   it('answers a stale If-Match on a member PATCH with 412', async () => {
     const { createUser, createGroup, patch } = spyingGroups();
     const a = await createUser('a');
