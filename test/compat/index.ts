@@ -2,6 +2,7 @@ import type { CaseGroup } from '../http/support/suite.js';
 import { discoveryScenario } from './discovery.js';
 import { entraGroupsScenario } from './entra-groups.js';
 import { entraQuirksScenario } from './entra-quirks.js';
+import { entraRecommendedScenario } from './entra-recommended.js';
 import { entraUsersScenario } from './entra-users.js';
 import { jumpCloudScenario } from './jumpcloud.js';
 import { oktaGroupsScenario } from './okta-groups.js';
@@ -16,6 +17,7 @@ export function compatScenarios(): CaseGroup[] {
     entraUsersScenario(),
     entraGroupsScenario(),
     entraQuirksScenario(),
+    entraRecommendedScenario(),
     oneLoginScenario(),
     jumpCloudScenario(),
     discoveryScenario(),
