@@ -162,6 +162,10 @@ export interface GroupStore extends ResourceStore {
    * Adds and removes members and applies the new metadata, if the group's version is still
    * `condition.ifVersion`. Returns the group as `get` with the same hint would, or `undefined`
    * when the group is gone or its version moved on.
+   *
+   * The core checks that added members exist before it calls; a member deleted between that check
+   * and the write must not be stored. Drop it, or throw ScimError 400 `invalidValue` (what a
+   * foreign key gives). The same holds for the members given to `create` and `replace`.
    */
   changeMembers(
     ctx: StoreContext,

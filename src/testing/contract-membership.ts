@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isScimError } from '../core/errors.js';
 import type { StoredResource } from '../stores/types.js';
 import { buildCondition, buildGroup, buildUser } from './builders.js';
 import { type ContractFixture, changed, valuesOf } from './contract-kit.js';
@@ -16,6 +17,30 @@ export function registerMembershipCases(fixture: () => ContractFixture): void {
   const member = (user: StoredResource) => ({ value: user.id, type: 'User' });
 
   describe('group membership', () => {
+    it('stores no member that was deleted before the write: drops it or throws 400 invalidValue', async () => {
+      const { users, groups, ctx } = fixture();
+      const [kept, gone] = await createUsers(2);
+      const group = await groups.create(ctx, buildGroup());
+      // The core checked both members; a DELETE landed before the store wrote.
+      await users.delete(ctx, gone!.id);
+      const outcome = await groups
+        .changeMembers(
+          ctx,
+          group.id,
+          { add: [member(kept!), member(gone!)], remove: [] },
+          buildCondition(group),
+        )
+        .then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+      if (outcome !== undefined) {
+        expect(isScimError(outcome), 'expected a ScimError').toBe(true);
+        expect(outcome).toMatchObject({ status: 400, scimType: 'invalidValue' });
+      }
+      expect(valuesOf(await groups.get(ctx, group.id), 'members')).not.toContain(gone!.id);
+    });
+
     it('adds members with changeMembers', async () => {
       const { groups, ctx } = fixture();
       const [a, b] = await createUsers(2);

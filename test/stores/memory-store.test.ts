@@ -51,10 +51,16 @@ describe('memory stores at directory scale', () => {
     const { users, groups } = createMemoryStores();
     const group = await groups.create(ctx, buildGroup({ displayName: 'Everyone' }));
     const probe = await users.create(ctx, buildUser());
+    const ids: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      ids.push(
+        i === 50_000 ? probe.id : (await users.create(ctx, buildUser({ userName: `m${i}@example.com` }))).id,
+      );
+    }
     let version = group.meta.version;
     let last: unknown;
     for (let i = 0; i < 100_000; i++) {
-      const value = i === 50_000 ? probe.id : `m${i}`;
+      const value = ids[i] ?? '';
       const condition = buildCondition(version);
       // Omitting members keeps each call O(1): the 100k-member list is never materialised.
       const delta = { add: [{ value, type: 'User' }], remove: [] };
@@ -71,7 +77,7 @@ describe('memory stores at directory scale', () => {
     await groups.changeMembers(
       ctx,
       group.id,
-      { add: [], remove: [probe.id, 'm7'] },
+      { add: [], remove: [probe.id, ids[7] ?? ''] },
       buildCondition(version),
       OMIT_MEMBERS,
     );

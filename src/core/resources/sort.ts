@@ -24,8 +24,9 @@ interface SortTarget {
  * `sortOrder` is `ascending` (the default) or `descending`, in any case, and is checked even
  * without `sortBy`.
  *
- * @throws {@link ScimError} 400 invalidValue when `sortBy` is unknown or a complex attribute
- *   without a `value`, or when `sortOrder` is anything else.
+ * @throws {@link ScimError} 400 invalidValue when `sortBy` is unknown, a complex attribute
+ *   without a `value`, or never returned (`password`: the order would leak it), or when
+ *   `sortOrder` is anything else.
  */
 export function parseSort(
   schema: ResourceSchema,
@@ -37,6 +38,11 @@ export function parseSort(
   if (path === '') return undefined;
   let ref = schema.resolvePath(path);
   if (ref === undefined) throw badRequest('invalidValue', `sortBy: unknown attribute "${clip(path)}"`);
+  // The order of results would reveal values never returned (password): creating users with
+  // chosen passwords and watching where another user sorts finds that user's password.
+  if (ref.definition.returned === 'never' || ref.parent?.returned === 'never') {
+    throw badRequest('invalidValue', `sortBy: "${ref.path}" is never returned, so it cannot order results`);
+  }
   if (ref.definition.type === 'complex') {
     const value = ref.definition.multiValued ? schema.resolveSubAttribute(ref, 'value') : undefined;
     if (value === undefined) {

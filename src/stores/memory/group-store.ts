@@ -1,4 +1,4 @@
-import type { GroupStore } from '../types.js';
+import type { GroupStore, StoredMember } from '../types.js';
 import {
   bumpGroups,
   createDirectoryState,
@@ -50,7 +50,7 @@ export function createMemoryGroupStore(tenants: TenantMap<DirectoryState>, stamp
       const state = tenants.write(ctx.tenant);
       const record = toRecord(group, computed);
       state.groups.insert(record);
-      state.memberships.replaceAll(record.id, membersIn(group));
+      state.memberships.replaceAll(record.id, existing(state, membersIn(group)));
       return renderGroup(state, record);
     },
 
@@ -62,7 +62,7 @@ export function createMemoryGroupStore(tenants: TenantMap<DirectoryState>, stamp
       const record = toRecord(group, computed, replacedMeta(current, condition));
       state.groups.update(record);
       // A PUT replaces the whole resource, the member list included (RFC 7644 §3.5.1).
-      state.memberships.replaceAll(record.id, membersIn(group));
+      state.memberships.replaceAll(record.id, existing(state, membersIn(group)));
       return renderGroup(state, record);
     },
 
@@ -72,7 +72,7 @@ export function createMemoryGroupStore(tenants: TenantMap<DirectoryState>, stamp
       if (state === undefined || current === undefined) return undefined;
       if (!versionMatches(current, condition.ifVersion)) return undefined;
       // Adds first, then removes: a delta naming one id in both leaves it out of the group.
-      for (const member of delta.add) state.memberships.add(groupId, member);
+      for (const member of existing(state, delta.add)) state.memberships.add(groupId, member);
       for (const memberId of delta.remove) state.memberships.remove(groupId, memberId);
       const record = withVersion(current, condition.lastModified, condition.version);
       state.groups.update(record);
@@ -91,4 +91,15 @@ export function createMemoryGroupStore(tenants: TenantMap<DirectoryState>, stamp
       return true;
     },
   };
+}
+
+/**
+ * The members that exist now. The core checks added members before it writes, but with a store
+ * that awaits between the two (any database), a DELETE of the user can land in between; a member
+ * id that resolves to nothing must not stay in the group for good.
+ */
+function existing(state: DirectoryState, members: readonly StoredMember[]): readonly StoredMember[] {
+  const exists = (member: StoredMember) =>
+    state.users.get(member.value) !== undefined || state.groups.get(member.value) !== undefined;
+  return members.every(exists) ? members : members.filter(exists);
 }

@@ -53,6 +53,8 @@ describe('parseSort (RFC 7644 §3.4.2.3)', () => {
     ['noSuchAttribute', undefined, /^sortBy: unknown attribute "noSuchAttribute"/],
     ['name', undefined, /^sortBy: "name" is complex/],
     [`${ENTERPRISE_USER_SCHEMA}:manager`, undefined, /is complex/],
+    ['password', undefined, /^sortBy: "password" is never returned/],
+    ['PASSWORD', 'descending', /^sortBy: "password" is never returned/],
     ['userName', 'up', /^sortOrder: expected "ascending" or "descending", got "up"/],
     [undefined, 'sideways', /^sortOrder:/],
   ])('rejects sortBy=%j sortOrder=%j with 400 invalidValue', (sortBy, sortOrder, detail) => {

@@ -47,18 +47,19 @@ describe('memory stores: membership side effects', () => {
   });
 
   it('updates the display of a present member when an add gives one', async () => {
-    const { groups } = stores();
+    const { users, groups } = stores();
+    const { id } = await users.create(ctx, buildUser());
     const group = await groups.create(
       ctx,
-      buildGroup({ members: [{ value: 'm1', display: 'Before', type: 'User' }] }),
+      buildGroup({ members: [{ value: id, display: 'Before', type: 'User' }] }),
     );
     const result = await groups.changeMembers(
       ctx,
       group.id,
-      { add: [{ value: 'm1', display: 'After' }], remove: [] },
+      { add: [{ value: id, display: 'After' }], remove: [] },
       buildCondition(group),
     );
-    expect(result?.['members']).toEqual([{ value: 'm1', display: 'After', type: 'User' }]);
+    expect(result?.['members']).toEqual([{ value: id, display: 'After', type: 'User' }]);
   });
 
   it('applies adds before removes, so an id in both ends up absent', async () => {
@@ -93,12 +94,34 @@ describe('memory stores: membership side effects', () => {
   });
 
   it('keeps one entry per member id on create', async () => {
-    const { groups } = stores();
+    const { users, groups } = stores();
+    const m1 = (await users.create(ctx, buildUser())).id;
+    const m2 = (await users.create(ctx, buildUser())).id;
     const group = await groups.create(
       ctx,
-      buildGroup({ members: [{ value: 'm1' }, { value: 'm1' }, { value: 'm2' }] }),
+      buildGroup({ members: [{ value: m1 }, { value: m1 }, { value: m2 }] }),
     );
-    expect(group['members']).toEqual([{ value: 'm1' }, { value: 'm2' }]);
+    expect(group['members']).toEqual([{ value: m1 }, { value: m2 }]);
+  });
+
+  it('stores no member that does not exist when the write happens, whichever method writes', async () => {
+    const { users, groups } = stores();
+    const { id } = await users.create(ctx, buildUser());
+    const created = await groups.create(ctx, buildGroup({ members: [{ value: id }, { value: 'gone' }] }));
+    expect(created['members']).toEqual([{ value: id }]);
+    const replaced = await groups.replace(
+      ctx,
+      { ...created, members: [{ value: 'gone' }, { value: id }] },
+      buildCondition(created),
+    );
+    expect(replaced?.['members']).toEqual([{ value: id }]);
+    const changed = await groups.changeMembers(
+      ctx,
+      created.id,
+      { add: [{ value: 'gone' }], remove: [] },
+      buildCondition(replaced ?? created),
+    );
+    expect(changed?.['members']).toEqual([{ value: id }]);
   });
 });
 
