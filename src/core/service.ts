@@ -10,6 +10,7 @@ import { checkBodySize, checkContentType, headerOf, parseJsonBody } from './http
 import { toScimResponse } from './http/response.js';
 import { checkMethod, matchRoute, type RouteMatch, toRoute } from './http/routes.js';
 import type { AdapterLimits, ScimHandler, ScimRequest, ScimResponse } from './http/types.js';
+import { clip } from './messages/detail.js';
 import { renderError } from './messages/error-response.js';
 import { createVersion } from './resources/meta.js';
 import type { SchemaRegistry } from './schema/registry.js';
@@ -156,8 +157,4 @@ function withChallenge(thrown: unknown): unknown {
     headers: { ...thrown.headers, ...challenge.headers },
     cause: thrown.cause,
   });
-}
-
-function clip(text: string): string {
-  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

@@ -3,6 +3,7 @@ import { parseQuery } from '../http/query.js';
 import { type HandlerResult, jsonResult } from '../http/response.js';
 import { checkMethod, matchRoute, type Route, toRoute } from '../http/routes.js';
 import type { HttpMethod } from '../http/types.js';
+import { clip } from '../messages/detail.js';
 import { type ErrorEnvelope, renderErrorEnvelope } from '../messages/error-response.js';
 import { BULK_REQUEST, BULK_RESPONSE } from '../schema/definitions/schema-uris.js';
 import {
@@ -186,8 +187,4 @@ function failure(operation: BulkOperation, request: HandlerRequest, thrown: unkn
     status: rendered.envelope.status,
     response: rendered.envelope,
   };
-}
-
-function clip(text: string): string {
-  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

@@ -1,5 +1,6 @@
 import { ScimError } from '../errors.js';
 import { type HandlerResult, jsonResult } from '../http/response.js';
+import { clip } from '../messages/detail.js';
 import { renderListResponse } from '../messages/list-response.js';
 import {
   type AuthenticationScheme,
@@ -96,8 +97,4 @@ function refuseFilter(request: HandlerRequest): void {
       detail: 'filter: not supported on the discovery endpoints (RFC 7644 §4)',
     });
   }
-}
-
-function clip(text: string): string {
-  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

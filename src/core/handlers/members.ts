@@ -1,5 +1,6 @@
 import type { StoredMember } from '../../stores/types.js';
 import { badRequest } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import type { ScimResource } from '../schema/types.js';
 import type { HandlerRequest } from './runtime.js';
 
@@ -138,8 +139,4 @@ function typeOf(item: Record<string, unknown>, path: string): 'User' | 'Group' |
   if (typeof ref === 'string' && /\/Groups\/[^/]+$/i.test(ref)) return 'Group';
   if (typeof ref === 'string' && /\/Users\/[^/]+$/i.test(ref)) return 'User';
   return undefined;
-}
-
-function clip(text: string): string {
-  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.js';
+import { clip } from '../messages/detail.js';
 
 /** The query parameters of a request: names lower-cased, values decoded, the first of repeated ones. */
 export interface QueryParams {
@@ -28,7 +29,7 @@ export function parseQuery(query: string | URLSearchParams): QueryParams {
       const rawValue = at === -1 ? '' : pair.slice(at + 1);
       const name = decodeComponent(rawName, 'a query parameter name').toLowerCase();
       if (values.has(name)) continue;
-      values.set(name, decodeComponent(rawValue, `query parameter "${clip(name)}"`));
+      values.set(name, decodeComponent(rawValue, `query parameter "${clip(name, 60)}"`));
     }
   } else {
     for (const [name, value] of query) {
@@ -55,8 +56,4 @@ export function decodeComponent(text: string, what: string, plusAsSpace = true):
   } catch {
     throw badRequest('invalidValue', `${what}: malformed percent-encoding`);
   }
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

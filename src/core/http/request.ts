@@ -1,4 +1,5 @@
 import { badRequest, ScimError } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import type { ScimRequest } from './types.js';
 
 /** The value of a request header (names are lower-cased by the adapters); the first of repeated ones. */
@@ -61,7 +62,7 @@ export function checkContentType(request: Pick<ScimRequest, 'headers'>): void {
   if (!JSON_TYPES.has(mediaType)) {
     throw new ScimError({
       status: 415,
-      detail: `Content-Type "${clip(mediaType)}" is not supported; send application/scim+json`,
+      detail: `Content-Type "${clip(mediaType, 120)}" is not supported; send application/scim+json`,
     });
   }
 }
@@ -81,7 +82,7 @@ export function parseJsonBody(text: string | undefined, maxDepth: number): unkno
     return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'malformed';
-    throw badRequest('invalidSyntax', `the request body is not valid JSON: ${clip(reason)}`);
+    throw badRequest('invalidSyntax', `the request body is not valid JSON: ${clip(reason, 120)}`);
   }
 }
 
@@ -102,8 +103,4 @@ function checkDepth(text: string, maxDepth: number): void {
       }
     } else if (code === 0x7d || code === 0x5d) depth--;
   }
-}
-
-function clip(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }

@@ -1,4 +1,5 @@
 import { ScimError } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import { decodeComponent } from './query.js';
@@ -122,7 +123,7 @@ export function checkMethod(matched: RouteMatch, method: string): HttpMethod {
   if (METHODS.has(upper) && matched.allow.includes(upper as HttpMethod)) return upper as HttpMethod;
   throw new ScimError({
     status: 405,
-    detail: `${clip(upper)} is not allowed here; allowed: ${matched.allow.join(', ')}`,
+    detail: `${clip(upper, 20)} is not allowed here; allowed: ${matched.allow.join(', ')}`,
     headers: { Allow: matched.allow.join(', ') },
   });
 }
@@ -166,8 +167,4 @@ function match(
 function required(schema: ResourceSchema | undefined): ResourceSchema {
   if (schema === undefined) throw new Error('scimkit: a resource route without its resource type');
   return schema;
-}
-
-function clip(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }

@@ -1,10 +1,10 @@
 import jsonPatch, { type Operation } from 'fast-json-patch';
 import { badRequest, isScimError } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import { checkImmutable } from '../schema/mutability.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { ScimResource } from '../schema/types.js';
 import { compileValidator, type ResourceValidator } from '../schema/validate.js';
-import { clip } from './detail.js';
 import { toPrimaryPatch, toSchemasPatch } from './fixups.js';
 import { cloneJson, type JsonObject, jsonEqual } from './json-values.js';
 import type { PatchOperation } from './parse.js';

@@ -1,8 +1,8 @@
 import { badRequest } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import { normalizeResource } from '../schema/normalize.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { AttributeRef } from '../schema/types.js';
-import { clip } from './detail.js';
 import { isJsonObject, type JsonObject } from './json-values.js';
 import type { PatchPath } from './parse-path.js';
 

@@ -1,9 +1,9 @@
 import { badRequest, isScimError, type ScimError } from '../errors.js';
 import type { FilterLimits, FilterNode } from '../filter/ast.js';
 import { checkFilter, parseFilter } from '../filter/index.js';
+import { clip } from '../messages/detail.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { AttributeRef } from '../schema/types.js';
-import { clip } from './detail.js';
 
 /**
  * The target of a PatchOp operation (RFC 7644 §3.5.2, Figure 7: `attrPath / valuePath [subAttr]`),

@@ -1,10 +1,10 @@
 import { badRequest, isScimError } from '../errors.js';
 import type { FilterLimits } from '../filter/ast.js';
 import { DEFAULT_FILTER_LIMITS } from '../filter/index.js';
+import { clip } from '../messages/detail.js';
 import { PATCH_OP } from '../schema/definitions/schema-uris.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { AttributeDefinition } from '../schema/types.js';
-import { clip } from './detail.js';
 import { isJsonObject, type JsonObject } from './json-values.js';
 import { normalizeTargetValue } from './operation-value.js';
 import { type PatchPath, type PatchPathOptions, parsePatchPath } from './parse-path.js';

@@ -1,7 +1,7 @@
 import { badRequest } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { AttributeRef } from '../schema/types.js';
-import { clip } from './detail.js';
 import { compileElementFilter, equalityTerms } from './element-filter.js';
 import { asArray, cloneJson, isJsonObject, type JsonObject, jsonEqual, sameScalar } from './json-values.js';
 import {

@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { AttributeDefinition, Returned, ScimResource } from '../schema/types.js';
 
@@ -296,8 +297,4 @@ function attributeLayout(definition: AttributeDefinition): LayoutNode {
     multiValued: definition.multiValued,
     children: subs === undefined || subs.length === 0 ? undefined : subs.map(attributeLayout),
   };
-}
-
-function clip(text: string): string {
-  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

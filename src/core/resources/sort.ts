@@ -1,5 +1,6 @@
 import type { SortSpec } from '../../stores/types.js';
 import { badRequest } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { AttributeType, ScimResource } from '../schema/types.js';
 
@@ -205,8 +206,4 @@ function primaryOf(values: readonly unknown[]): unknown {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function clip(text: string): string {
-  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.js';
+import { clip } from '../messages/detail.js';
 import type { ResourceSchema } from './resource-schema.js';
 import type { AttributeDefinition, AttributeRef, ScimResource } from './types.js';
 
@@ -227,7 +228,7 @@ function withSchemas(schema: ResourceSchema, out: Json, hasSchemas: boolean, par
 }
 
 function unknown(context: Context, path: string): void {
-  if (!context.dropUnknown) throw badRequest('invalidSyntax', `${path}: unknown attribute`);
+  if (!context.dropUnknown) throw badRequest('invalidSyntax', `${clip(path)}: unknown attribute`);
 }
 
 function isReadOnly(definition: AttributeDefinition): boolean {

@@ -276,6 +276,17 @@ describe('normalizeResource unknown attributes', () => {
     rejects(input, detail);
   });
 
+  it('quotes at most 100 characters of a huge unknown name in the detail', () => {
+    const name = `x${'y'.repeat(500_000)}`;
+    try {
+      normalizeResource(userResource, user({ userName: 'b', [name]: 1 }));
+    } catch (error) {
+      expect((error as Error).message).toBe(`${name.slice(0, 100)}…: unknown attribute`);
+      return;
+    }
+    throw new Error('expected a 400 invalidSyntax');
+  });
+
   it("drops them with unknownAttributes: 'drop'", () => {
     const result = normalizeResource(
       userResource,
