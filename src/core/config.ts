@@ -15,6 +15,11 @@ export interface ScimLimits {
   readonly bodyBytes: number;
   /** Deepest nesting of JSON arrays and objects in a body. 400 invalidSyntax beyond it. */
   readonly jsonDepth: number;
+  /**
+   * Longest string in a body (a value or a key), in characters as written, escapes included.
+   * 400 invalidValue beyond it.
+   */
+  readonly stringLength: number;
   /** Length, nesting and term count of a `filter`. 400 invalidFilter beyond them. */
   readonly filter: FilterLimits;
   /** Operations in one PatchOp request. 400 invalidSyntax beyond it (tooMany is for filters, Table 9). */
@@ -36,6 +41,8 @@ export interface ScimLimitsInput {
   readonly bodyBytes?: number;
   /** See {@link ScimLimits.jsonDepth}. */
   readonly jsonDepth?: number;
+  /** See {@link ScimLimits.stringLength}. */
+  readonly stringLength?: number;
   /** See {@link ScimLimits.filter}. */
   readonly filter?: Partial<FilterLimits>;
   /** See {@link ScimLimits.patchOperations}. */
@@ -54,12 +61,15 @@ export interface ScimLimitsInput {
 /**
  * Every default limit, in one place. 1 MiB bodies hold a bulk request of a few thousand small
  * operations or a group PUT with about 20k members; a depth of 64 is far beyond any SCIM
- * resource (about 5 levels) while keeping hostile nesting cheap; the filter bounds are the filter
+ * resource (about 5 levels) while keeping hostile nesting cheap; 64 Ki characters per string
+ * holds any name, id or URL (a store's column is usually far shorter) but not a megabyte
+ * `userName` that every index and log line would then carry; the filter bounds are the filter
  * engine's `DEFAULT_FILTER_LIMITS`.
  */
 export const DEFAULT_LIMITS: ScimLimits = Object.freeze({
   bodyBytes: 1024 * 1024,
   jsonDepth: 64,
+  stringLength: 64 * 1024,
   filter: DEFAULT_FILTER_LIMITS,
   patchOperations: 1000,
   bulk: Object.freeze({ maxOperations: 1000, maxPayloadSize: 1024 * 1024 }),
@@ -269,6 +279,7 @@ function resolveLimits(input: ScimLimitsInput): ScimLimits {
   const limits: ScimLimits = {
     bodyBytes: input.bodyBytes ?? DEFAULT_LIMITS.bodyBytes,
     jsonDepth: input.jsonDepth ?? DEFAULT_LIMITS.jsonDepth,
+    stringLength: input.stringLength ?? DEFAULT_LIMITS.stringLength,
     filter: { ...DEFAULT_LIMITS.filter, ...input.filter },
     patchOperations: input.patchOperations ?? DEFAULT_LIMITS.patchOperations,
     bulk: { ...DEFAULT_LIMITS.bulk, ...input.bulk },
@@ -281,6 +292,7 @@ function resolveLimits(input: ScimLimitsInput): ScimLimits {
   };
   check('bodyBytes', limits.bodyBytes);
   check('jsonDepth', limits.jsonDepth);
+  check('stringLength', limits.stringLength);
   check('filter.maxLength', limits.filter.maxLength);
   check('filter.maxDepth', limits.filter.maxDepth);
   check('filter.maxTerms', limits.filter.maxTerms);

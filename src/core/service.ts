@@ -103,7 +103,10 @@ async function answer(state: ServiceState, request: ScimRequest) {
   let body: unknown;
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     checkContentType(request);
-    body = parseJsonBody(request.body, config.limits.jsonDepth);
+    body = parseJsonBody(request.body, {
+      depth: config.limits.jsonDepth,
+      stringLength: config.limits.stringLength,
+    });
   }
   const requestId = headerOf(request, 'x-request-id');
   const ctx: StoreContext = {

@@ -263,9 +263,17 @@ const requestLineCases = (): CaseGroup => {
         },
       },
       {
-        name: 'stores a 900 KiB userName whole: no string limit but bodyBytes (see docs/security.md)',
+        name: 'refuses a 900 KiB userName with 400 invalidValue (stringLength) and stores a 64 Ki-character one whole',
         async run(client) {
-          const userName = client.unique('x'.repeat(900 * 1024));
+          const prefix = client.unique('long');
+          const refused = await client.post('/Users', {
+            schemas: [USER_SCHEMA],
+            userName: `${prefix}${'x'.repeat(900 * 1024)}`,
+          });
+          expectError(refused, 400, 'invalidValue');
+          const filter = encodeURIComponent(`userName sw "${prefix}"`);
+          expect((await client.get(`/Users?filter=${filter}`)).body.totalResults).toBe(0);
+          const userName = `${prefix}${'y'.repeat(64 * 1024 - prefix.length)}`;
           const created = await client.post('/Users', { schemas: [USER_SCHEMA], userName });
           expectScimJson(created, 201);
           expect((await readBack(client, `/Users/${created.body.id}`))['userName']).toBe(userName);

@@ -67,17 +67,27 @@ export function checkContentType(request: Pick<ScimRequest, 'headers'>): void {
   }
 }
 
+/** Bounds {@link parseJsonBody} checks before parsing. */
+export interface JsonBodyLimits {
+  /** Deepest nesting of arrays and objects. */
+  readonly depth: number;
+  /** Longest string (value or key) in characters as written, escapes included. */
+  readonly stringLength: number;
+}
+
 /**
  * Parses a JSON body after checking, in one pass over the text and without recursion, that its
- * arrays and objects nest at most `maxDepth` deep: hostile nesting is refused before any parser
- * recurses into it.
+ * arrays and objects nest at most `limits.depth` deep and that no string is longer than
+ * `limits.stringLength`: hostile nesting is refused before any parser recurses into it, and a
+ * megabyte `userName` before it reaches an index, a store or a log line.
  *
- * @throws {@link ScimError} 400 invalidSyntax when the body is empty, nests too deep or is not JSON.
+ * @throws {@link ScimError} 400 invalidSyntax when the body is empty, nests too deep or is not
+ *   JSON; 400 invalidValue when a string is too long.
  */
-export function parseJsonBody(text: string | undefined, maxDepth: number): unknown {
+export function parseJsonBody(text: string | undefined, limits: JsonBodyLimits): unknown {
   if (text === undefined || text.trim() === '')
     throw badRequest('invalidSyntax', 'the request body is empty');
-  checkDepth(text, maxDepth);
+  checkShape(text, limits);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -86,21 +96,36 @@ export function parseJsonBody(text: string | undefined, maxDepth: number): unkno
   }
 }
 
-function checkDepth(text: string, maxDepth: number): void {
+function checkShape(text: string, limits: JsonBodyLimits): void {
   let depth = 0;
-  let inString = false;
+  let stringStart = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (inString) {
+    if (stringStart !== -1) {
       if (code === 0x5c)
         i++; // backslash: skip the escaped character
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
+      else if (code === 0x22) {
+        if (i - stringStart - 1 > limits.stringLength) throw tooLong(stringStart, limits.stringLength);
+        stringStart = -1;
+      }
+    } else if (code === 0x22) stringStart = i;
     else if (code === 0x7b || code === 0x5b) {
       depth++;
-      if (depth > maxDepth) {
-        throw badRequest('invalidSyntax', `the request body nests deeper than ${maxDepth} levels`);
+      if (depth > limits.depth) {
+        throw badRequest('invalidSyntax', `the request body nests deeper than ${limits.depth} levels`);
       }
     } else if (code === 0x7d || code === 0x5d) depth--;
   }
+  // An unterminated string is left to JSON.parse, which rejects it.
+  if (stringStart !== -1 && text.length - stringStart - 1 > limits.stringLength) {
+    throw tooLong(stringStart, limits.stringLength);
+  }
+}
+
+// The detail gives the position, not the text: the string may be a password.
+function tooLong(start: number, max: number): ScimError {
+  return badRequest(
+    'invalidValue',
+    `the string at character ${start} of the request body is longer than ${max} characters`,
+  );
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../../src/core/config.js';
+import { isScimError, type ScimError } from '../../../src/core/errors.js';
 import {
   checkBodySize,
   checkContentType,
+  type JsonBodyLimits,
   parseJsonBody,
   utf8ByteLength,
 } from '../../../src/core/http/request.js';
@@ -52,29 +55,69 @@ describe('checkContentType', () => {
   });
 });
 
+/** The body limits with this depth and the default string length. */
+function limits(depth: number): JsonBodyLimits {
+  return { depth, stringLength: DEFAULT_LIMITS.stringLength };
+}
+
+/** The ScimError `run` throws. */
+function errorOf(run: () => unknown): ScimError {
+  try {
+    run();
+  } catch (error) {
+    if (isScimError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a ScimError');
+}
+
 describe('parseJsonBody', () => {
   it('parses JSON', () => {
-    expect(parseJsonBody('{"a":[1,{"b":2}]}', 3)).toEqual({ a: [1, { b: 2 }] });
+    expect(parseJsonBody('{"a":[1,{"b":2}]}', limits(3))).toEqual({ a: [1, { b: 2 }] });
   });
 
   it('refuses nesting deeper than the limit', () => {
-    expect(() => parseJsonBody('{"a":[1,{"b":2}]}', 2)).toThrow(
+    expect(() => parseJsonBody('{"a":[1,{"b":2}]}', limits(2))).toThrow(
       expect.objectContaining({ status: 400, scimType: 'invalidSyntax' }),
     );
   });
 
   it('ignores brackets inside strings, escaped quotes included', () => {
-    expect(parseJsonBody('{"a":"[[[[\\"{{{{"}', 1)).toEqual({ a: '[[[["{{{{' });
+    expect(parseJsonBody('{"a":"[[[[\\"{{{{"}', limits(1))).toEqual({ a: '[[[["{{{{' });
   });
 
   it('refuses a million nested arrays without a stack overflow', () => {
-    expect(() => parseJsonBody('['.repeat(1_000_000), 64)).toThrow(
+    expect(() => parseJsonBody('['.repeat(1_000_000), limits(64))).toThrow(
       expect.objectContaining({ scimType: 'invalidSyntax' }),
     );
   });
 
+  it('refuses a string longer than the limit with 400 invalidValue, naming its position only', () => {
+    const secret = 's'.repeat(11);
+    const error = errorOf(() => parseJsonBody(`{"password":"${secret}"}`, { depth: 8, stringLength: 10 }));
+    expect(error).toMatchObject({ status: 400, scimType: 'invalidValue' });
+    expect(error.message).toBe('the string at character 12 of the request body is longer than 10 characters');
+    expect(error.message).not.toContain(secret);
+  });
+
+  it('counts a string as written, escapes included, and accepts one at the limit', () => {
+    expect(parseJsonBody('{"a":"0123456789"}', { depth: 8, stringLength: 10 })).toEqual({ a: '0123456789' });
+    expect(() => parseJsonBody('{"a":"01234567\\n"}', { depth: 8, stringLength: 9 })).toThrow(
+      expect.objectContaining({ scimType: 'invalidValue' }),
+    );
+  });
+
+  it('bounds keys and unterminated strings too', () => {
+    expect(() => parseJsonBody(`{"${'k'.repeat(11)}":1}`, { depth: 8, stringLength: 10 })).toThrow(
+      expect.objectContaining({ scimType: 'invalidValue' }),
+    );
+    expect(() => parseJsonBody(`{"a":"${'v'.repeat(11)}`, { depth: 8, stringLength: 10 })).toThrow(
+      expect.objectContaining({ scimType: 'invalidValue' }),
+    );
+  });
+
   it.each(['', '   ', '{', 'nope'])('answers 400 invalidSyntax for %j', (text) => {
-    expect(() => parseJsonBody(text, 64)).toThrow(
+    expect(() => parseJsonBody(text, limits(64))).toThrow(
       expect.objectContaining({ status: 400, scimType: 'invalidSyntax' }),
     );
   });

@@ -8,6 +8,7 @@ describe('DEFAULT_LIMITS', () => {
     expect(DEFAULT_LIMITS).toEqual({
       bodyBytes: 1024 * 1024,
       jsonDepth: 64,
+      stringLength: 64 * 1024,
       filter: { maxLength: expect.any(Number), maxDepth: expect.any(Number), maxTerms: expect.any(Number) },
       patchOperations: 1000,
       bulk: { maxOperations: 1000, maxPayloadSize: 1024 * 1024 },
@@ -33,6 +34,19 @@ describe('limits', () => {
     const response = await call('POST', '/Users', { body });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject(errorEnvelope(400, 'invalidSyntax'));
+  });
+
+  it('answers a string over stringLength with 400 invalidValue and creates nothing', async () => {
+    const { call } = setup({ limits: { stringLength: 64 } });
+    const refused = await call('POST', '/Users', {
+      body: { schemas: [USER_SCHEMA], userName: 'x'.repeat(65) },
+    });
+    expect(refused.body).toMatchObject(errorEnvelope(400, 'invalidValue'));
+    expect((await call('GET', '/Users')).body.totalResults).toBe(0);
+    const accepted = await call('POST', '/Users', {
+      body: { schemas: [USER_SCHEMA], userName: 'x'.repeat(64) },
+    });
+    expect(accepted.status).toBe(201);
   });
 
   it('answers a filter over filter.maxLength with 400 invalidFilter', async () => {

@@ -123,7 +123,7 @@ export const limitCases: CaseGroup = {
 /** A host that raises bodyBytes: no framework limit of its own gets in the way. */
 export const largeBodyCases: CaseGroup = {
   name: 'RFC 7231 §6.5.11 a raised body limit',
-  config: () => ({ limits: { bodyBytes: 4 * 1024 * 1024 } }),
+  config: () => ({ limits: { bodyBytes: 4 * 1024 * 1024, stringLength: 4 * 1024 * 1024 } }),
   cases: [
     {
       name: 'accepts a 2 MiB body when bodyBytes allows 4 MiB',
