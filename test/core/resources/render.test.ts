@@ -56,6 +56,23 @@ describe('renderResource', () => {
     ]);
   });
 
+  it('keeps every other key of a member, and the key order a spread gives', () => {
+    const group = sampleGroup(0);
+    group['members'] = [
+      { value: 'u1', display: 'One' },
+      { value: 'u2', type: 'User', primary: true },
+    ];
+    const members = render(groupResource, group)['members'] as Record<string, unknown>[];
+    expect(members).toEqual([
+      { value: 'u1', display: 'One', $ref: `${baseUrl}/Users/u1` },
+      { value: 'u2', type: 'User', primary: true, $ref: `${baseUrl}/Users/u2` },
+    ]);
+    expect(members.map((member) => Object.keys(member))).toEqual([
+      ['value', 'display', '$ref'],
+      ['value', 'type', 'primary', '$ref'],
+    ]);
+  });
+
   it('adds $ref to User groups', () => {
     expect(render(userResource, sampleUser())['groups']).toEqual([
       {
