@@ -295,6 +295,13 @@ function resolveLimits(input: ScimLimitsInput): ScimLimits {
   check('stringLength', limits.stringLength);
   check('filter.maxLength', limits.filter.maxLength);
   check('filter.maxDepth', limits.filter.maxDepth);
+  // Checking, compiling and evaluating a filter recurse once per level; past a few hundred levels
+  // a hostile filter could exhaust the stack where no handler can catch it (during evaluation).
+  if (limits.filter.maxDepth > MAX_FILTER_DEPTH) {
+    throw new Error(
+      `scimkit: limits.filter.maxDepth must be at most ${MAX_FILTER_DEPTH}, got ${limits.filter.maxDepth}`,
+    );
+  }
   check('filter.maxTerms', limits.filter.maxTerms);
   check('patchOperations', limits.patchOperations);
   check('bulk.maxOperations', limits.bulk.maxOperations);
@@ -302,6 +309,9 @@ function resolveLimits(input: ScimLimitsInput): ScimLimits {
   check('maxResults', limits.maxResults);
   return limits;
 }
+
+/** The deepest filter nesting a host may allow (`limits.filter.maxDepth`). */
+const MAX_FILTER_DEPTH = 256;
 
 function consoleLogger(): ScimLogger {
   return {

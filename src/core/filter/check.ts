@@ -43,7 +43,14 @@ const SCHEMAS_DEFINITION: AttributeDefinition = Object.freeze({
  *   above broken, a value filter on a non-complex attribute, or a value filter inside another.
  */
 export function checkFilter(schema: ResourceSchema, raw: RawFilter): FilterNode {
-  return checkNode(schema, raw, undefined);
+  try {
+    return checkNode(schema, raw, undefined);
+  } catch (error) {
+    // A tree deeper than the stack (a caller that skipped parseFilter's depth limit) is a bad filter.
+    if (error instanceof RangeError)
+      throw badRequest('invalidFilter', 'the filter is nested too deeply', error);
+    throw error;
+  }
 }
 
 /** `scope` is the attribute of the enclosing value filter, whose sub-attributes the names are. */

@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.js';
+import { encodePathSegment } from '../resources/path-segment.js';
 
 /** One operation of a BulkRequest, checked (RFC 7644 §3.7). */
 export interface BulkOperation {
@@ -123,7 +124,7 @@ export function resolvePathReferences(path: string, created: ReadonlyMap<string,
     .split('/')
     .map((segment) => {
       const id = segment.startsWith(PREFIX) ? created.get(segment.slice(PREFIX.length)) : undefined;
-      return id === undefined ? segment : encodeURIComponent(id);
+      return id === undefined ? segment : encodePathSegment(id);
     })
     .join('/');
 }

@@ -2,6 +2,7 @@ import type { ReadHint, StoredResource, WriteCondition } from '../../stores/type
 import { ScimError } from '../errors.js';
 import { type HandlerResult, jsonResult } from '../http/response.js';
 import { createVersion, matchesETag, toETag } from '../resources/meta.js';
+import { encodePathSegment } from '../resources/path-segment.js';
 import { omittedTopLevel, type Projection, parseProjection } from '../resources/projection.js';
 import { renderResource } from '../resources/render.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
@@ -46,7 +47,7 @@ export function resourceHeaders(
   stored: StoredResource,
 ): Record<string, string> {
   const headers: Record<string, string> = {
-    Location: `${request.baseUrl}${runtime.schema.resourceType.endpoint}/${encodeURIComponent(stored.id)}`,
+    Location: `${request.baseUrl}${runtime.schema.resourceType.endpoint}/${encodePathSegment(stored.id)}`,
   };
   if (request.state.config.features.etag) headers['ETag'] = toETag(stored.meta.version);
   return headers;

@@ -88,11 +88,38 @@ export function parseJsonBody(text: string | undefined, limits: JsonBodyLimits):
   if (text === undefined || text.trim() === '')
     throw badRequest('invalidSyntax', 'the request body is empty');
   checkShape(text, limits);
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'malformed';
     throw badRequest('invalidSyntax', `the request body is not valid JSON: ${clip(reason, 120)}`);
+  }
+  // JSON lets "\ud800" through (RFC 8259 §8.2); such a string is not Unicode text, cannot be
+  // percent-encoded into a $ref, and would break every response that later carries it.
+  if (SURROGATE_ESCAPE.test(text) || LONE_SURROGATE.test(text)) checkWellFormed(body);
+  return body;
+}
+
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Walks a parsed body (its depth already bounded) for a string or key with a lone surrogate. */
+function checkWellFormed(value: unknown): void {
+  if (typeof value === 'string') {
+    if (LONE_SURROGATE.test(value)) {
+      throw badRequest(
+        'invalidValue',
+        'a string in the request body holds an unpaired UTF-16 surrogate (a \\uD800-\\uDFFF escape without its pair), which is not Unicode text',
+      );
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) checkWellFormed(item);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      checkWellFormed(key);
+      checkWellFormed(item);
+    }
   }
 }
 

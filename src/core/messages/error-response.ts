@@ -38,7 +38,8 @@ export interface RenderedError {
  *
  * A ScimError whose status is not an error status (400..599) is answered with 500; one whose
  * status and scimType do not go together (see `isValidErrorPair`) is sent as it is, with a
- * warning to the logger. 5xx ScimErrors are logged with their cause.
+ * warning to the logger. 5xx ScimErrors but 501 are logged with their cause; 4xx and 501 go to
+ * `logger.debug`, when there is one.
  */
 export function renderErrorEnvelope(thrown: unknown, logger: ScimLogger): RenderedError {
   if (!isScimError(thrown)) {
@@ -67,7 +68,9 @@ export function renderErrorEnvelope(thrown: unknown, logger: ScimLogger): Render
     });
   }
 
-  if (status >= 500) {
+  // 501 answers what a client asked of a feature the host turned off (`/Me`, password changes):
+  // the client's doing, logged like a 4xx, so no client can fill the error log with it.
+  if (status >= 500 && status !== 501) {
     logger.error(`scimkit: ${detail}`, { status, scimType, cause: thrown.cause, stack: thrown.stack });
   } else {
     logger.debug?.(`scimkit: client error: ${detail}`, { status, scimType });

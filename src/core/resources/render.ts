@@ -3,6 +3,7 @@ import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from '../schema/def
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { ScimResource } from '../schema/types.js';
 import { toETag } from './meta.js';
+import { encodePathSegment } from './path-segment.js';
 import type { Projection } from './projection.js';
 import { includesPath, projectResource } from './projection.js';
 
@@ -31,7 +32,7 @@ export function renderResource(
 ): ScimResource {
   const { baseUrl, projection } = options;
   const view: ScimResource = { ...stored };
-  const id = encodeURIComponent(stored.id);
+  const id = encodePathSegment(stored.id);
 
   if (projection.plan.has('meta')) {
     view['meta'] = {
@@ -72,7 +73,7 @@ function withRefs(value: unknown, prefixOf: (item: Record<string, unknown>) => s
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
     if (isObject(item) && typeof item['value'] === 'string' && item['value'] !== '') {
-      out[i] = withRef(item, item['value'], prefixOf(item) + encodeURIComponent(item['value']));
+      out[i] = withRef(item, item['value'], prefixOf(item) + encodePathSegment(item['value']));
     } else {
       out[i] = item;
     }

@@ -107,6 +107,20 @@ describe('parseJsonBody', () => {
     );
   });
 
+  it.each([
+    ['an escaped lone high surrogate', '{"a":"x\\ud800"}'],
+    ['an escaped lone low surrogate in a key', '{"\\uDC00":1}'],
+    ['a raw lone surrogate', '{"a":["ok","\ud800"]}'],
+  ])('refuses %s with 400 invalidValue', (_what, text) => {
+    expect(() => parseJsonBody(text, limits(8))).toThrow(
+      expect.objectContaining({ status: 400, scimType: 'invalidValue' }),
+    );
+  });
+
+  it('accepts surrogate pairs, escaped or raw', () => {
+    expect(parseJsonBody('{"a":"\\ud83d\\udc4b","b":"👋"}', limits(8))).toEqual({ a: '👋', b: '👋' });
+  });
+
   it('bounds keys and unterminated strings too', () => {
     expect(() => parseJsonBody(`{"${'k'.repeat(11)}":1}`, { depth: 8, stringLength: 10 })).toThrow(
       expect.objectContaining({ scimType: 'invalidValue' }),

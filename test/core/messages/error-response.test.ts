@@ -88,6 +88,17 @@ describe('renderError with a ScimError (RFC 7644 §3.12)', () => {
     expect(logger.debug).toHaveBeenCalledTimes(1);
   });
 
+  it('reports a 501 (a feature the host turned off) to debug, not to error', () => {
+    const logger = recordingLogger();
+    const response = renderError(
+      new ScimError({ status: 501, detail: 'changing passwords is not supported' }),
+      logger,
+    );
+    expect(response.status).toBe(501);
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(logger.debug).toHaveBeenCalledTimes(1);
+  });
+
   it('works with a logger without debug', () => {
     const logger: ScimLogger = { error: vi.fn(), warn: vi.fn() };
     expect(renderError(badRequest('invalidValue', 'x'), logger).status).toBe(400);

@@ -182,6 +182,14 @@ describe('createScimService: configuration', () => {
 
   it('refuses a limit that is not a positive integer', () => {
     expect(() => createScimService({ limits: { maxResults: 0 } })).toThrow(/maxResults/);
+    expect(() => createScimService({ limits: { stringLength: -1 } })).toThrow(/stringLength/);
+  });
+
+  it('refuses a filter depth that could exhaust the stack while a filter is evaluated', () => {
+    expect(() => createScimService({ limits: { filter: { maxDepth: 257 } } })).toThrow(
+      /filter\.maxDepth must be at most 256/,
+    );
+    expect(createScimService({ limits: { filter: { maxDepth: 256 } } }).limits).toBeDefined();
   });
 
   it('warns when no authenticate function is configured, and accepts requests', async () => {

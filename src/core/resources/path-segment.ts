@@ -1,0 +1,15 @@
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Percent-encodes an id or value as one URL path segment (`$ref`, `Location`, `meta.location`).
+ * `encodeURIComponent` throws on a lone UTF-16 surrogate; request bodies cannot carry one, but a
+ * host store can, so such a character is encoded as U+FFFD, as the WHATWG URL parser does, and
+ * rendering never fails.
+ */
+export function encodePathSegment(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+  }
+}
