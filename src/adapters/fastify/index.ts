@@ -21,7 +21,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ScimHandler, ScimResponse } from '../../index.js';
+import { INTERNAL_ERROR_DETAIL, type ScimHandler, type ScimResponse } from '../../index.js';
 import { computeBaseUrl } from '../shared/base-url.js';
 import { handleSafely, renderFallbackError } from '../shared/fallback.js';
 import { normalizeHeaders } from '../shared/headers.js';
@@ -63,7 +63,7 @@ export function toFastifyPlugin(
       const code = (error as Partial<FastifyError> | null)?.statusCode;
       const status = typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
       if (status === 500) request.log.error({ err: error }, 'scimkit: request failed before the service');
-      const detail = status !== 500 && error instanceof Error ? error.message : 'internal server error';
+      const detail = status !== 500 && error instanceof Error ? error.message : INTERNAL_ERROR_DETAIL;
       return send(reply, renderFallbackError(status, detail));
     });
     const serve = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -1,5 +1,6 @@
 import {
   ERROR,
+  INTERNAL_ERROR_DETAIL,
   SCIM_CONTENT_TYPE,
   type ScimHandler,
   type ScimRequest,
@@ -32,6 +33,6 @@ export async function handleSafely(
     return await handler.handle(request);
   } catch (error) {
     report?.(error);
-    return renderFallbackError(500, 'the SCIM service failed to answer');
+    return renderFallbackError(500, INTERNAL_ERROR_DETAIL);
   }
 }

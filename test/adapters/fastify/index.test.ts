@@ -103,7 +103,7 @@ describe('toFastifyPlugin in a host app', () => {
     expect(await response.json()).toEqual({
       schemas: [ERROR],
       status: '500',
-      detail: 'internal server error',
+      detail: 'Internal server error',
     });
   });
 

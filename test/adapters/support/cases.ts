@@ -276,7 +276,7 @@ export const cases: readonly AdapterCase[] = [
       expect(JSON.parse(o.text)).toEqual({
         schemas: [ERROR],
         status: '500',
-        detail: 'the SCIM service failed to answer',
+        detail: 'Internal server error',
       });
     },
   },
