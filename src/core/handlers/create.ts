@@ -19,7 +19,7 @@ import { projectionOf, resourceResult } from './shared.js';
  */
 export async function createResource(request: HandlerRequest, runtime: TypeRuntime): Promise<HandlerResult> {
   const { config } = request.state;
-  const projection = projectionOf(request, runtime.schema);
+  const projection = projectionOf(request, runtime);
   const resource = await prepareResource(request, runtime, request.body);
   const meta = createMeta(runtime.schema.resourceType.name, config.now(), createVersion());
   const created = await runtime.store.create(request.ctx, { ...resource, id: config.generateId(), meta });

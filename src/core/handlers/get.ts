@@ -15,7 +15,7 @@ export async function getResource(
   runtime: TypeRuntime,
   id: string,
 ): Promise<HandlerResult> {
-  const projection = projectionOf(request, runtime.schema);
+  const projection = projectionOf(request, runtime);
   const stored = await runtime.store.get(request.ctx, id, hintOf(projection));
   if (stored === undefined) throw notFound(runtime.schema, id);
   const ifNoneMatch = request.header('if-none-match');

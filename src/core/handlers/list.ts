@@ -4,12 +4,12 @@ import { type CompiledFilter, createFilter } from '../filter/index.js';
 import { type HandlerResult, jsonResult } from '../http/response.js';
 import { renderListResponse } from '../messages/list-response.js';
 import { parsePagination, slicePage } from '../resources/paginate.js';
-import { type Projection, parseProjection } from '../resources/projection.js';
+import type { Projection } from '../resources/projection.js';
 import { renderResource } from '../resources/render.js';
 import { parseSort, sortResources } from '../resources/sort.js';
 import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { HandlerRequest, TypeRuntime } from './runtime.js';
-import { hintOf, notImplemented } from './shared.js';
+import { hintOf, notImplemented, projectionFor } from './shared.js';
 
 /** The parameters of a list request, from the query string or a SearchRequest body (RFC 7644 §3.4.2, §3.4.3). */
 export interface ListParams {
@@ -70,7 +70,7 @@ export async function listWith(
   params: ListParams,
 ): Promise<HandlerResult> {
   const { schema } = runtime;
-  const projection = projectionFrom(schema, params);
+  const projection = projectionFrom(runtime, params);
   const spec = pageSpec(
     request,
     schema,
@@ -89,11 +89,8 @@ export async function listWith(
 }
 
 /** The projection of list parameters. @throws {@link ScimError} 400 invalidValue for a malformed path. */
-export function projectionFrom(schema: ResourceSchema, params: ListParams): Projection {
-  return parseProjection(schema, {
-    attributes: params.attributes,
-    excludedAttributes: params.excludedAttributes,
-  });
+export function projectionFrom(runtime: TypeRuntime, params: ListParams): Projection {
+  return projectionFor(runtime, params.attributes, params.excludedAttributes);
 }
 
 /** Compiles the `filter` parameter; blank means none. @throws {@link ScimError} 400 invalidFilter. */

@@ -46,7 +46,7 @@ export async function patchResource(
   id: string,
 ): Promise<HandlerResult> {
   const { limits } = request.state.config;
-  const projection = projectionOf(request, runtime.schema);
+  const projection = projectionOf(request, runtime);
   const operations = parsePatchOp(runtime.schema, request.body, {
     maxOperations: limits.patchOperations,
     filterLimits: limits.filter,

@@ -40,7 +40,7 @@ export async function replaceResource(
   runtime: TypeRuntime,
   id: string,
 ): Promise<HandlerResult> {
-  const projection = projectionOf(request, runtime.schema);
+  const projection = projectionOf(request, runtime);
   // For a group, the stored members need no existence check: read them first.
   let first = runtime.kind === 'Group' ? await runtime.store.get(request.ctx, id) : undefined;
   if (runtime.kind === 'Group' && first === undefined) throw notFound(runtime.schema, id);

@@ -2,6 +2,7 @@ import type { GroupStore, ResourceStore, StoreContext, UserStore } from '../../s
 import type { ResolvedScimConfig } from '../config.js';
 import { createHookRunner, type HookRunner } from '../hooks.js';
 import type { QueryParams } from '../http/query.js';
+import { type Projection, parseProjection } from '../resources/projection.js';
 import { enterpriseUserSchema } from '../schema/definitions/enterprise-user.js';
 import { groupSchema } from '../schema/definitions/group.js';
 import { groupResourceType, userResourceType } from '../schema/definitions/resource-types.js';
@@ -25,6 +26,11 @@ export interface TypeRuntime {
   readonly computed: readonly string[];
   /** Top-level writeOnly attributes (User `password`): kept when a PUT omits them. */
   readonly writeOnly: readonly string[];
+  /**
+   * The projection without `attributes` or `excludedAttributes`, planned once: most requests ask
+   * for none, and planning walks every attribute of the schema.
+   */
+  readonly defaultProjection: Projection;
 }
 
 /** Everything a service builds once: the registry, one runtime per resource type, the hook runner. */
@@ -93,6 +99,7 @@ export function createServiceState(config: ResolvedScimConfig): ServiceState {
       writeOnly: schema.core.attributes
         .filter((attribute) => attribute.mutability === 'writeOnly')
         .map((attribute) => attribute.name),
+      defaultProjection: parseProjection(schema, {}),
     };
     types.set(schema, runtime);
     return runtime;

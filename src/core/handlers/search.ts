@@ -81,7 +81,7 @@ async function searchRoot(request: HandlerRequest, params: ListParams): Promise<
   if (searched.length === 0 && refusal !== undefined) throw refusal;
   const { startIndex, count } = parsePagination(params, request.state.config.limits.maxResults);
   const pages = searched.map(({ runtime, filter }) => {
-    const projection = projectionFrom(runtime.schema, params);
+    const projection = projectionFrom(runtime, params);
     return { runtime, projection, spec: pageSpec(request, runtime.schema, params, projection, filter) };
   });
   const resources: ScimResource[] = [];

@@ -13,11 +13,20 @@ import type { HandlerRequest, TypeRuntime } from './runtime.js';
 export const MAX_WRITE_ATTEMPTS = 64;
 
 /** The request's `attributes` / `excludedAttributes`, compiled against the resource type. */
-export function projectionOf(request: HandlerRequest, schema: ResourceSchema): Projection {
-  return parseProjection(schema, {
-    attributes: request.query.get('attributes'),
-    excludedAttributes: request.query.get('excludedAttributes'),
-  });
+export function projectionOf(request: HandlerRequest, runtime: TypeRuntime): Projection {
+  return projectionFor(runtime, request.query.get('attributes'), request.query.get('excludedAttributes'));
+}
+
+/** The projection of these parameters; the runtime's precomputed one when both are blank. */
+export function projectionFor(
+  runtime: TypeRuntime,
+  attributes: string | null | undefined,
+  excludedAttributes: string | null | undefined,
+): Projection {
+  if ((attributes ?? '').trim() === '' && (excludedAttributes ?? '').trim() === '') {
+    return runtime.defaultProjection;
+  }
+  return parseProjection(runtime.schema, { attributes, excludedAttributes });
 }
 
 /** The store read hint of a projection: the top-level attributes the response leaves out. */

@@ -155,8 +155,8 @@ describe('createScimService: failures', () => {
     await call('GET', '/Users/1');
     await call('GET', '/Users/1', { headers: { 'x-request-id': 'has spaces\nand a newline' } });
     expect(seen[0]).toBe('req-42');
-    expect(seen[1]).toMatch(/^[0-9a-f]{24}$/);
-    expect(seen[2]).toMatch(/^[0-9a-f]{24}$/);
+    expect(seen[1]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(seen[2]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
 
