@@ -13,7 +13,7 @@ export interface MemoryStoreOptions {
   /**
    * Makes the version a group gets when a deleted user or group leaves it (the one change the
    * stores make without a `WriteCondition` from the core). Default: the core's `createVersion`
-   * (96 random bits).
+   * (122 random bits).
    */
   readonly createVersion?: () => string;
   /** The clock for the `lastModified` of such changes. Default: the system clock. */

@@ -9,7 +9,7 @@ import {
 
 describe('createVersion', () => {
   it('returns 24 lowercase hex characters', () => {
-    expect(createVersion()).toMatch(/^[0-9a-f]{24}$/);
+    expect(createVersion()).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('returns a different version on every call', () => {
