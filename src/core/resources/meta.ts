@@ -11,7 +11,6 @@ export interface EntityTag {
 /** A parsed If-Match / If-None-Match header: `*`, or a list of entity tags. */
 export type ETagList = '*' | readonly EntityTag[];
 
-
 /**
  * Creates a new opaque resource version: a random UUID's 122 random bits as 32 hex characters.
  *
