@@ -1,8 +1,7 @@
+import type { ReadHint } from '../../stores/types.js';
 import { emptyResult, type HandlerResult } from '../http/response.js';
 import type { HandlerRequest, TypeRuntime } from './runtime.js';
-import { checkIfMatch, ifMatchOf, lostRace, notFound } from './shared.js';
-
-const WITHOUT_MEMBERS = { omit: new Set(['members']) };
+import { checkIfMatch, ifMatchOf, lostRace, notFound, WITHOUT_MEMBERS } from './shared.js';
 
 /**
  * Answers `DELETE /<endpoint>/<id>` (RFC 7644 §3.6) with 204. With `If-Match`, the delete is
@@ -33,7 +32,7 @@ export async function deleteResource(
   return emptyResult(204);
 }
 
-function readHint(request: HandlerRequest, runtime: TypeRuntime): typeof WITHOUT_MEMBERS | undefined {
+function readHint(request: HandlerRequest, runtime: TypeRuntime): ReadHint | undefined {
   const needsMembers = runtime.kind !== 'Group' || request.state.config.hooks.onGroupDeleted !== undefined;
   return needsMembers ? undefined : WITHOUT_MEMBERS;
 }

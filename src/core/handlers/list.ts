@@ -70,7 +70,7 @@ export async function listWith(
   params: ListParams,
 ): Promise<HandlerResult> {
   const { schema } = runtime;
-  const projection = projectionFrom(runtime, params);
+  const projection = projectionFor(runtime, params.attributes, params.excludedAttributes);
   const spec = pageSpec(
     request,
     schema,
@@ -86,11 +86,6 @@ export async function listWith(
     200,
     renderListResponse({ resources, totalResults: page.totalResults, startIndex: spec.startIndex }),
   );
-}
-
-/** The projection of list parameters. @throws {@link ScimError} 400 invalidValue for a malformed path. */
-export function projectionFrom(runtime: TypeRuntime, params: ListParams): Projection {
-  return projectionFor(runtime, params.attributes, params.excludedAttributes);
 }
 
 /** Compiles the `filter` parameter; blank means none. @throws {@link ScimError} 400 invalidFilter. */

@@ -3,11 +3,11 @@ import { badRequest } from '../errors.js';
 import { clip } from '../messages/detail.js';
 import type { ScimResource } from '../schema/types.js';
 import type { HandlerRequest } from './runtime.js';
+import { WITHOUT_MEMBERS } from './shared.js';
 
 // Lookups run this many at a time: a PUT of 20k members must not open 20k store calls at once.
 const LOOKUP_BATCH = 64;
 const USER_HINT = { omit: new Set(['groups']) };
-const GROUP_HINT = { omit: new Set(['members']) };
 
 /**
  * Checks that every member refers to an existing User or Group of the tenant and returns the
@@ -108,7 +108,7 @@ async function findKind(
   if (
     type !== 'User' &&
     groups !== undefined &&
-    (await groups.store.get(request.ctx, id, GROUP_HINT)) !== undefined
+    (await groups.store.get(request.ctx, id, WITHOUT_MEMBERS)) !== undefined
   ) {
     return 'Group';
   }

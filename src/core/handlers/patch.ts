@@ -1,6 +1,12 @@
 import type { MembershipDelta, StoredResource } from '../../stores/types.js';
 import { emptyResult, type HandlerResult } from '../http/response.js';
-import { applyPatch, type PatchOperation, parsePatchOp, toMembershipDelta } from '../patch/index.js';
+import {
+  type ApplyPatchOptions,
+  applyPatch,
+  type PatchOperation,
+  parsePatchOp,
+  toMembershipDelta,
+} from '../patch/index.js';
 import type { Projection } from '../resources/projection.js';
 import type { ScimResource } from '../schema/types.js';
 import { membersById, resolveMembers } from './members.js';
@@ -17,11 +23,10 @@ import {
   resourceHeaders,
   resourceResult,
   tooMuchContention,
+  WITHOUT_MEMBERS,
   withoutComputed,
   writeCondition,
 } from './shared.js';
-
-const WITHOUT_MEMBERS = { omit: new Set(['members']) };
 
 /**
  * Answers `PATCH /<endpoint>/<id>` (RFC 7644 §3.5.2): 200 with the resource (projected by
@@ -77,10 +82,12 @@ async function patchWhole(
     const current = await runtime.store.get(request.ctx, id);
     if (current === undefined) throw notFound(runtime.schema, id);
     checkIfMatch(ifMatch, current);
-    const { resource, changed } = applyPatch(runtime.schema, current, operations, {
-      validator: runtime.validator,
-      replaceNoTarget: request.state.config.compatibility.replaceNoTarget,
-    });
+    const { resource, changed } = applyPatch(
+      runtime.schema,
+      current,
+      operations,
+      applyOptions(request, runtime),
+    );
     if (!changed) return respond(request, runtime, current, projection);
     const patched =
       runtime.kind === 'Group' ? await withCheckedNewMembers(request, current, resource) : resource;
@@ -104,7 +111,8 @@ async function patchWhole(
  * The answer to a group PatchOp that leaves members alone and changes nothing, read without the
  * member list: Okta repeats `replace` of `id` and `displayName` with every membership change
  * (okta-group-rename-with-id), and reading 100k members to find nothing changed would make each
- * of those O(n). `undefined` when the PatchOp changes something.
+ * of those O(n). `undefined` when the PatchOp changes something: the caller then applies it again,
+ * to the whole group, which a real rename (rare next to the repeats) can afford.
  */
 async function unchangedGroup(
   request: HandlerRequest,
@@ -116,10 +124,7 @@ async function unchangedGroup(
   const current = await runtime.store.get(request.ctx, id, WITHOUT_MEMBERS);
   if (current === undefined) throw notFound(runtime.schema, id);
   checkIfMatch(ifMatchOf(request), current);
-  const { changed } = applyPatch(runtime.schema, current, operations, {
-    validator: runtime.validator,
-    replaceNoTarget: request.state.config.compatibility.replaceNoTarget,
-  });
+  const { changed } = applyPatch(runtime.schema, current, operations, applyOptions(request, runtime));
   if (changed) return undefined;
   if (request.state.config.patchResponse === 'noContent')
     return respond(request, runtime, current, projection);
@@ -193,6 +198,13 @@ function respond(
     return emptyResult(204, resourceHeaders(request, runtime, stored));
   }
   return resourceResult(request, runtime, stored, 200, projection);
+}
+
+function applyOptions(request: HandlerRequest, runtime: TypeRuntime): ApplyPatchOptions {
+  return {
+    validator: runtime.validator,
+    replaceNoTarget: request.state.config.compatibility.replaceNoTarget,
+  };
 }
 
 function touchesMembers(operation: PatchOperation): boolean {

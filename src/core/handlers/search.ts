@@ -8,15 +8,9 @@ import { renderResource } from '../resources/render.js';
 import { sortResources } from '../resources/sort.js';
 import { SEARCH_REQUEST } from '../schema/definitions/schema-uris.js';
 import type { ScimResource } from '../schema/types.js';
-import {
-  compileFilterParam,
-  type ListParams,
-  listWith,
-  pageSpec,
-  projectionFrom,
-  queryPage,
-} from './list.js';
+import { compileFilterParam, type ListParams, listWith, pageSpec, queryPage } from './list.js';
 import type { HandlerRequest, TypeRuntime } from './runtime.js';
+import { projectionFor } from './shared.js';
 
 /**
  * Answers `POST /.search` and `POST /<endpoint>/.search` (RFC 7644 §3.4.3): the SearchRequest
@@ -81,7 +75,7 @@ async function searchRoot(request: HandlerRequest, params: ListParams): Promise<
   if (searched.length === 0 && refusal !== undefined) throw refusal;
   const { startIndex, count } = parsePagination(params, request.state.config.limits.maxResults);
   const pages = searched.map(({ runtime, filter }) => {
-    const projection = projectionFrom(runtime, params);
+    const projection = projectionFor(runtime, params.attributes, params.excludedAttributes);
     return { runtime, projection, spec: pageSpec(request, runtime.schema, params, projection, filter) };
   });
   const resources: ScimResource[] = [];

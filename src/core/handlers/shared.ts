@@ -9,6 +9,9 @@ import type { ResourceSchema } from '../schema/resource-schema.js';
 import type { ScimResource } from '../schema/types.js';
 import type { HandlerRequest, TypeRuntime } from './runtime.js';
 
+/** The read hint of a group read whose member list nobody needs. */
+export const WITHOUT_MEMBERS: ReadHint = Object.freeze({ omit: new Set(['members']) });
+
 /** How many times a read-modify-write is tried when another writer got in between. */
 export const MAX_WRITE_ATTEMPTS = 64;
 

@@ -1,5 +1,6 @@
 import { badRequest, ScimError } from '../errors.js';
 import { clip } from '../messages/detail.js';
+import { hasLoneSurrogate } from '../messages/json.js';
 import type { ScimRequest } from './types.js';
 
 /** The value of a request header (names are lower-cased by the adapters); the first of repeated ones. */
@@ -87,7 +88,7 @@ export interface JsonBodyLimits {
 export function parseJsonBody(text: string | undefined, limits: JsonBodyLimits): unknown {
   if (text === undefined || text.trim() === '')
     throw badRequest('invalidSyntax', 'the request body is empty');
-  checkShape(text, limits);
+  const surrogates = checkShape(text, limits);
   let body: unknown;
   try {
     body = JSON.parse(text) as unknown;
@@ -95,19 +96,17 @@ export function parseJsonBody(text: string | undefined, limits: JsonBodyLimits):
     const reason = error instanceof Error ? error.message : 'malformed';
     throw badRequest('invalidSyntax', `the request body is not valid JSON: ${clip(reason, 120)}`);
   }
-  // JSON lets "\ud800" through (RFC 8259 §8.2); such a string is not Unicode text, cannot be
-  // percent-encoded into a $ref, and would break every response that later carries it.
-  if (SURROGATE_ESCAPE.test(text) || LONE_SURROGATE.test(text)) checkWellFormed(body);
+  // An unpaired surrogate cannot be percent-encoded into a $ref and would break every response
+  // that later carries it; the scan flags bodies that hold any surrogate at all, so only those
+  // (emoji, mostly) are walked.
+  if (surrogates) checkWellFormed(body);
   return body;
 }
-
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Walks a parsed body (its depth already bounded) for a string or key with a lone surrogate. */
 function checkWellFormed(value: unknown): void {
   if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value)) {
+    if (hasLoneSurrogate(value)) {
       throw badRequest(
         'invalidValue',
         'a string in the request body holds an unpaired UTF-16 surrogate (a \\uD800-\\uDFFF escape without its pair), which is not Unicode text',
@@ -123,14 +122,22 @@ function checkWellFormed(value: unknown): void {
   }
 }
 
-function checkShape(text: string, limits: JsonBodyLimits): void {
+/**
+ * One pass over the text: nesting depth and string lengths, checked; whether any string holds a
+ * surrogate, raw or as a `\uD800`-`\uDFFF` escape, returned.
+ */
+function checkShape(text: string, limits: JsonBodyLimits): boolean {
   let depth = 0;
   let stringStart = -1;
+  let surrogates = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (stringStart !== -1) {
-      if (code === 0x5c)
-        i++; // backslash: skip the escaped character
+      if (code === 0x5c) {
+        // A backslash: skip the escaped character, noting a \uD800-\uDFFF escape on the way.
+        if (text.charCodeAt(i + 1) === 0x75 && isSurrogateEscape(text, i + 2)) surrogates = true;
+        i++;
+      } else if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
       else if (code === 0x22) {
         if (i - stringStart - 1 > limits.stringLength) throw tooLong(stringStart, limits.stringLength);
         stringStart = -1;
@@ -147,6 +154,14 @@ function checkShape(text: string, limits: JsonBodyLimits): void {
   if (stringStart !== -1 && text.length - stringStart - 1 > limits.stringLength) {
     throw tooLong(stringStart, limits.stringLength);
   }
+  return surrogates;
+}
+
+/** True when the four hex digits at `at` name a surrogate: `d` or `D`, then `8` to `f`. */
+function isSurrogateEscape(text: string, at: number): boolean {
+  const first = text.charCodeAt(at) | 0x20; // lower-case a letter
+  const second = text.charCodeAt(at + 1) | 0x20;
+  return first === 0x64 && ((second >= 0x38 && second <= 0x39) || (second >= 0x61 && second <= 0x66));
 }
 
 // The detail gives the position, not the text: the string may be a password.

@@ -18,7 +18,7 @@ export type ETagList = '*' | readonly EntityTag[];
  * 100k members costs no more than any other; and nothing is kept between calls (no counter), so
  * several services, processes and hosts never hand out the same version. Uses the Web Crypto
  * `randomUUID`, available in Node 20 and in every fetch runtime, which draws its entropy in
- * batches: about 15 times cheaper per call than a `getRandomValues` of 12 bytes.
+ * batches: 0.5 to 0.8 µs a call against 2.7 to 2.9 µs for 12 bytes of `getRandomValues`.
  */
 export function createVersion(): string {
   return globalThis.crypto.randomUUID().replaceAll('-', '');

@@ -1,4 +1,4 @@
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { toWellFormed } from '../messages/json.js';
 
 /**
  * Percent-encodes an id or value as one URL path segment (`$ref`, `Location`, `meta.location`).
@@ -10,6 +10,6 @@ export function encodePathSegment(text: string): string {
   try {
     return encodeURIComponent(text);
   } catch {
-    return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+    return encodeURIComponent(toWellFormed(text));
   }
 }

@@ -84,8 +84,8 @@ function withRefs(value: unknown, prefixOf: (item: Record<string, unknown>) => s
 /**
  * `{ ...item, $ref }`, built as an object literal when the item holds only `value`, `display` and
  * `type` (every member and `groups` value the stores return): V8 builds a spread key by key, and
- * for a group of 100k members the literal renders about 5 times faster. Keys keep the order the
- * spread would give.
+ * for 100k members the literals take about 30 ms against 100 to 120 ms for the spreads. Keys
+ * keep the order the spread would give.
  */
 function withRef(item: Record<string, unknown>, value: string, $ref: string): Record<string, unknown> {
   const { display, type } = item;

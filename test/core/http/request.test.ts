@@ -117,6 +117,16 @@ describe('parseJsonBody', () => {
     );
   });
 
+  it('reads an escaped backslash before "ud800" as text, not as a surrogate escape', () => {
+    expect(parseJsonBody('{"a":"\\\\ud800"}', limits(8))).toEqual({ a: '\\ud800' });
+  });
+
+  it('refuses an upper-case escape of a lone low surrogate', () => {
+    expect(() => parseJsonBody('{"a":"\\uDFFF"}', limits(8))).toThrow(
+      expect.objectContaining({ status: 400, scimType: 'invalidValue' }),
+    );
+  });
+
   it('accepts surrogate pairs, escaped or raw', () => {
     expect(parseJsonBody('{"a":"\\ud83d\\udc4b","b":"👋"}', limits(8))).toEqual({ a: '👋', b: '👋' });
   });
